@@ -84,6 +84,8 @@ export interface MediaPoint {
   step: number;
   timestamp: number;
   items: MediaItem[];
+  /** The SDK's `more` list exactly as written (absent in ≤0.5 text lines), for API fidelity. */
+  more?: unknown[] | null;
 }
 
 export interface MetricSummary {
