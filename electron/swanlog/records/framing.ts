@@ -1,0 +1,119 @@
+import {
+  BLOCK_SIZE,
+  CHUNK_FIRST,
+  CHUNK_FULL,
+  CHUNK_HEADER_SIZE,
+  CHUNK_LAST,
+  CHUNK_MIDDLE,
+  FILE_HEADER_SIZE,
+  FILE_IDENT,
+  FILE_MAGIC,
+  SUPPORTED_VERSIONS,
+  chunkCrc,
+} from './frameFormat';
+
+export { FrameWriter, fdSink } from './frameWriter';
+export type { ByteSink, FrameWriterOptions } from './frameWriter';
+
+/** `null` while fewer than 7 bytes exist. */
+export function parseFileHeader(buf: Buffer): { version: number } | { error: string } | null {
+  if (buf.length < FILE_HEADER_SIZE) return null;
+  if (buf.toString('latin1', 0, 4) !== FILE_IDENT) return { error: 'not a SwanLab record file (bad identifier)' };
+  if (buf.readUInt16LE(4) !== FILE_MAGIC) return { error: 'not a SwanLab record file (bad magic)' };
+  const version = buf.readUInt8(6);
+  if (!SUPPORTED_VERSIONS.includes(version)) return { error: `unsupported record file version ${version}` };
+  return { version };
+}
+
+export interface FrameStop {
+  /** File offset of the chunk (or the position) where reading stopped. */
+  offset: number;
+  reason: string;
+  /**
+   * True when the stop is only because the data ended (a writer mid-record, or zero-filled
+   * space): the same offset may read fine once more bytes exist. False for real corruption.
+   */
+  needsMoreData: boolean;
+}
+
+export interface FrameScan {
+  /** Complete record payloads, in file order (FULL records are views into `buf`). */
+  records: Buffer[];
+  /** File offset of the first chunk of each record. */
+  recordOffsets: number[];
+  /** Where to resume: after the last complete record, or the start of the record that stopped us. */
+  nextOffset: number;
+  stop: FrameStop | null;
+}
+
+/**
+ * Reassembles records from `buf`, which holds file bytes starting at file offset `bufFileOffset`;
+ * reading starts at `startOffset` (a record boundary, ≥ 7). Stops at the first torn or bad chunk.
+ */
+export function scanFrames(buf: Buffer, bufFileOffset: number, startOffset: number): FrameScan {
+  const records: Buffer[] = [];
+  const recordOffsets: number[] = [];
+  const end = bufFileOffset + buf.length;
+  let pos = Math.max(startOffset, FILE_HEADER_SIZE);
+  let afterLastRecord = pos;
+  let splitStart = -1;
+  let parts: Buffer[] = [];
+
+  const stopAt = (offset: number, reason: string, needsMoreData: boolean): FrameScan => ({
+    records,
+    recordOffsets,
+    nextOffset: splitStart >= 0 ? splitStart : offset,
+    stop: { offset, reason, needsMoreData },
+  });
+
+  if (pos < bufFileOffset) return stopAt(pos, 'buffer starts after the start offset', false);
+
+  for (;;) {
+    const leftInBlock = BLOCK_SIZE - (pos % BLOCK_SIZE);
+    if (leftInBlock < CHUNK_HEADER_SIZE) {
+      pos += leftInBlock; // zero padding at the end of a block
+      continue;
+    }
+    if (pos >= end) break;
+    if (end - pos < CHUNK_HEADER_SIZE) return stopAt(pos, 'truncated chunk header', true);
+
+    const at = pos - bufFileOffset;
+    const crc = buf.readUInt32LE(at);
+    const length = buf.readUInt16LE(at + 4);
+    const type = buf[at + 6];
+    if (crc === 0 && length === 0 && type === 0) return stopAt(pos, 'zero-filled chunk header', true);
+    if (type < CHUNK_FULL || type > CHUNK_LAST) return stopAt(pos, `bad chunk type ${type}`, false);
+    if (length > leftInBlock - CHUNK_HEADER_SIZE) return stopAt(pos, 'chunk length exceeds its block', false);
+    const payloadStart = at + CHUNK_HEADER_SIZE;
+    if (payloadStart + length > buf.length) {
+      const reason = payloadStart >= buf.length ? 'chunk header without payload' : 'short payload';
+      return stopAt(pos, reason, true);
+    }
+    const payload = buf.subarray(payloadStart, payloadStart + length);
+    if (chunkCrc(type, payload) !== crc) return stopAt(pos, 'bad crc', false);
+
+    if (type === CHUNK_FULL) {
+      if (splitStart >= 0) return stopAt(pos, 'FULL chunk inside a split record', false);
+      records.push(payload);
+      recordOffsets.push(pos);
+    } else if (type === CHUNK_FIRST) {
+      if (splitStart >= 0) return stopAt(pos, 'FIRST chunk inside a split record', false);
+      splitStart = pos;
+      parts = [payload];
+    } else {
+      if (splitStart < 0) return stopAt(pos, `${type === CHUNK_MIDDLE ? 'MIDDLE' : 'LAST'} without FIRST`, false);
+      parts.push(payload);
+      if (type === CHUNK_LAST) {
+        records.push(Buffer.concat(parts));
+        recordOffsets.push(splitStart);
+        splitStart = -1;
+        parts = [];
+      }
+    }
+    pos += CHUNK_HEADER_SIZE + length;
+    if (splitStart < 0) afterLastRecord = pos;
+  }
+
+  if (splitStart >= 0) return stopAt(Math.min(pos, end), 'record continues past the end of the data', true);
+  return { records, recordOffsets, nextOffset: afterLastRecord, stop: null };
+}

@@ -1,0 +1,77 @@
+import { applyBackupRecord, decodeBackupRecord } from './backupRecord';
+import { FILE_HEADER_SIZE } from './frameFormat';
+import { parseFileHeader, scanFrames } from './framing';
+import { RecordContentBuilder, type RecordFileContent } from './recordContent';
+import { applyRunRecord } from './runRecordApply';
+import { decodeRunRecord } from './runRecord';
+
+/**
+ * Decodes a record file from bytes handed in as the file grows; no I/O. Each `feed` must cover
+ * the file from `resumeOffset` to the current end of the data.
+ */
+export class RecordStreamParser {
+  readonly builder: RecordContentBuilder;
+  private version: number | null = null;
+  private gaveUp = false;
+  private offset = 0;
+
+  constructor(path: string) {
+    this.builder = new RecordContentBuilder(path, /backup\.swanlab$/.test(path) ? 'B' : 'C');
+  }
+
+  get content(): RecordFileContent {
+    return this.builder.content;
+  }
+
+  /** File offset the next `feed` must start at (or before). */
+  get resumeOffset(): number {
+    return this.offset;
+  }
+
+  /** True after a bad header or real corruption: nothing later in the file will be read. */
+  get stopped(): boolean {
+    return this.gaveUp;
+  }
+
+  /** `buf` = file bytes from `bufFileOffset` (≤ resumeOffset) up to the current end of the data. */
+  feed(buf: Buffer, bufFileOffset: number): void {
+    const content = this.builder.content;
+    if (this.gaveUp || bufFileOffset > this.offset) return;
+    content.bytesRead = Math.max(content.bytesRead, bufFileOffset + buf.length);
+    if (this.version === null && !this.readHeader(buf)) return;
+
+    const scan = scanFrames(buf, bufFileOffset, this.offset);
+    for (const payload of scan.records) this.apply(payload);
+    this.offset = scan.nextOffset;
+    content.torn = scan.stop && { offset: scan.stop.offset, reason: scan.stop.reason };
+    if (scan.stop && !scan.stop.needsMoreData) this.gaveUp = true;
+  }
+
+  private readHeader(buf: Buffer): boolean {
+    const content = this.builder.content;
+    const header = parseFileHeader(buf); // offset is still 0 here, so buf starts at the file start
+    if (header === null) return false; // fewer than 7 bytes so far: not an error
+    if ('error' in header) {
+      content.torn = { offset: 0, reason: header.error };
+      this.gaveUp = true;
+      return false;
+    }
+    this.version = header.version;
+    content.version = header.version;
+    content.generation = header.version === 2 ? 'C' : 'B';
+    this.offset = FILE_HEADER_SIZE;
+    return true;
+  }
+
+  private apply(payload: Buffer): void {
+    const content = this.builder.content;
+    content.records++;
+    try {
+      if (this.version === 2) applyRunRecord(decodeRunRecord(payload), this.builder);
+      else applyBackupRecord(decodeBackupRecord(payload), this.builder);
+    } catch {
+      // Intact frame, payload we cannot read (unknown schema change): skip this record only.
+      content.undecodable++;
+    }
+  }
+}

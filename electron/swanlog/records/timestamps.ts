@@ -1,0 +1,44 @@
+/** Time conversions shared by both payload generations. */
+
+/** ms since epoch with sub-ms precision as a fraction. */
+export function msFromTimestamp(seconds: number, nanos: number): number {
+  return seconds * 1000 + nanos / 1e6;
+}
+
+/**
+ * Like Python's `datetime.isoformat()` of a UTC datetime: microseconds (truncated, as the
+ * protobuf Python runtime does), `+00:00`, no fraction when it is zero. Null if out of range.
+ */
+export function isoFromTimestamp(seconds: number, nanos: number): string | null {
+  const wholeMs = Math.floor(seconds) * 1000;
+  const date = new Date(wholeMs);
+  if (!Number.isFinite(date.getTime()) || !Number.isFinite(nanos)) return null;
+  let micros = Math.trunc(nanos / 1000);
+  let base = date;
+  if (micros < 0 || micros >= 1_000_000) {
+    const carrySeconds = Math.floor(micros / 1_000_000);
+    micros -= carrySeconds * 1_000_000;
+    base = new Date(wholeMs + carrySeconds * 1000);
+    if (!Number.isFinite(base.getTime())) return null;
+  }
+  const head = base.toISOString().slice(0, -5); // drop ".sssZ"
+  return micros ? `${head}.${String(micros).padStart(6, '0')}+00:00` : `${head}+00:00`;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** ms since epoch (sub-ms kept) of an ISO-8601 string; no offset means UTC. NaN if unparsable. */
+export function msFromIso(text: unknown): number {
+  if (typeof text !== 'string') return NaN;
+  const m = ISO.exec(text);
+  if (!m) return NaN;
+  let ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  if (m[7]) ms += Number(`0.${m[7]}`) * 1000;
+  const zone = m[8];
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    ms -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
+  }
+  return ms;
+}
