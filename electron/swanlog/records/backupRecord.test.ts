@@ -61,10 +61,11 @@ describe('generation B records', () => {
         step: 500,
         timestamp: Date.UTC(2026, 10, 24, 5, 3, 20) + 260.671,
         items: [{ file: 'media/17/a.png', text: null, caption: 'c0' }, { file: 'media/17/b.png', text: null, caption: null }],
+        more: [{ caption: 'c0' }, null],
       }],
     ]);
     const [[, , , text]] = apply('Media', { metric: { index: 1, data: ['hello'], create_time: TIME, more: [null] }, key: 't', kid: 18, step: 1, buffers_name: null });
-    expect(text).toMatchObject({ items: [{ file: null, text: 'hello', caption: null }] });
+    expect(text).toMatchObject({ items: [{ file: null, text: 'hello', caption: null }], more: [null] });
   });
 
   it('reads columns', () => {

@@ -1,4 +1,4 @@
-import type { ConsoleLine, MediaItem, MetricType } from '../../../shared/domain';
+import type { ConsoleLine, MediaItem, MediaPoint, MetricType } from '../../../shared/domain';
 import { msFromIso } from './timestamps';
 import { messageLines, type RecordColumn, type RecordSink, type SavedFileRole } from './recordSink';
 
@@ -156,7 +156,9 @@ function applyMedia(d: Record<string, unknown>, sink: RecordSink): void {
       items.push({ file: null, text: typeof value === 'string' ? value : JSON.stringify(value ?? null), caption });
     }
   }
-  sink.media(d.key, null, { step, timestamp: msFromIso(metric.create_time), items });
+  const point: MediaPoint = { step, timestamp: msFromIso(metric.create_time), items };
+  if (Array.isArray(metric.more)) point.more = metric.more;
+  sink.media(d.key, null, point);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -71,7 +71,7 @@ describe('generation C records', () => {
 
   it('maps media into media/<type>/ with captions', () => {
     expect(roundtrip({ media: { key: 'm', step: 2, type: 'COLUMN_TYPE_AUDIO', timestamp: T, value: { items: [{ filename: '2-abc.wav', caption: 'c' }, { filename: '2-def.wav' }] } } })).toEqual([
-      ['media', 'm', 'audio', { step: 2, timestamp: T_MS, items: [{ file: 'media/audio/2-abc.wav', text: null, caption: 'c' }, { file: 'media/audio/2-def.wav', text: null, caption: null }] }],
+      ['media', 'm', 'audio', { step: 2, timestamp: T_MS, items: [{ file: 'media/audio/2-abc.wav', text: null, caption: 'c' }, { file: 'media/audio/2-def.wav', text: null, caption: null }], more: [{ caption: 'c' }, null] }],
     ]);
   });
 

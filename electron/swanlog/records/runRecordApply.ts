@@ -67,12 +67,15 @@ const SECTION_TYPES: Record<number, string> = { 1: 'PINNED', 2: 'HIDDEN', 3: 'PU
 function applyMedia(m: MediaRecord, recordTime: PbTimestamp | null, sink: RecordSink): void {
   const type = COLUMN_TYPES[m.type] ?? null;
   const folder = type ?? 'unknown';
-  const items: MediaItem[] = (m.value?.items ?? []).map((it) => ({
+  const records = m.value?.items ?? [];
+  const items: MediaItem[] = records.map((it) => ({
     file: `media/${folder}/${it.filename}`,
     text: null, // generation C text lives in media/text/<file>; the file reader fills it in
     caption: it.caption || null,
   }));
-  sink.media(m.key, type, { step: int64(m.step), timestamp: ms(m.timestamp ?? recordTime), items });
+  // No `more` list on the wire; this is the shape the SDK writes next to media points elsewhere.
+  const more = records.map((it) => (it.caption ? { caption: it.caption } : null));
+  sink.media(m.key, type, { step: int64(m.step), timestamp: ms(m.timestamp ?? recordTime), items, more });
 }
 
 function applyStart(s: StartRecord, recordTime: PbTimestamp | null, sink: RecordSink): void {
