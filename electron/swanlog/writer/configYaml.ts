@@ -6,14 +6,49 @@
 
 export type ConfigValue = null | boolean | number | string | ConfigValue[] | { [key: string]: ConfigValue };
 
-// Words PyYAML would resolve to bool/null: they must be quoted to stay strings.
-const RESERVED = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
-const PLAIN = /^[A-Za-z_][A-Za-z0-9_.\-/]*(?: [A-Za-z0-9_.\-/]+)*$/;
+// PyYAML's implicit resolvers (YAML 1.1): a plain scalar matching one of these would not load
+// back as a string, so it must be quoted.
+const RESOLVES_TO_OTHER_TYPE = [
+  /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+  /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
+  /^(?:~|null|Null|NULL|)$/,
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/,
+  /^(?:<<|=)$/,
+];
 
+/** What PyYAML's default `yaml.dump` (allow_unicode=False) does with a string. */
 function yamlString(s: string): string {
-  if (PLAIN.test(s) && !RESERVED.test(s)) return s;
-  if (/[\u0000-\u001f\u007f]/.test(s)) return JSON.stringify(s);
+  // outside printable ASCII: double-quoted with escapes (PyYAML would fold multi-line ASCII
+  // strings into a single-quoted block instead; both load to the same string)
+  if (/[^\x20-\x7e]/.test(s)) return doubleQuoted(s);
+  if (isPlainSafe(s)) return s;
   return "'" + s.replace(/'/g, "''") + "'";
+}
+
+function isPlainSafe(s: string): boolean {
+  if (RESOLVES_TO_OTHER_TYPE.some((re) => re.test(s))) return false;
+  if (s.startsWith(' ') || s.endsWith(' ')) return false;
+  if (s.startsWith('---') || s.startsWith('...')) return false;
+  const first = s[0];
+  if ('#,[]{}&*!|>\'"%@`'.includes(first)) return false;
+  if ('?:-'.includes(first) && (s.length === 1 || s[1] === ' ')) return false;
+  if (s.endsWith(':') || s.includes(': ') || s.includes(' #')) return false;
+  return true;
+}
+
+function doubleQuoted(s: string): string {
+  const named: Record<string, string> = { '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\xa0': '_', '\u2028': 'L', '\u2029': 'P' };
+  let out = '"';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (named[ch] !== undefined) out += '\\' + named[ch];
+    else if (code >= 0x20 && code <= 0x7e) out += ch;
+    else if (code < 0x100) out += '\\x' + code.toString(16).toUpperCase().padStart(2, '0');
+    else if (code < 0x10000) out += '\\u' + code.toString(16).toUpperCase().padStart(4, '0');
+    else out += '\\U' + code.toString(16).toUpperCase().padStart(8, '0');
+  }
+  return out + '"';
 }
 
 /** PyYAML float: `repr(x).lower()` with `.0` forced into exponent forms (`1.0e-05`). */
