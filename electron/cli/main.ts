@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { NotASwanlogError } from '../swanlog/discover';
+import { UsageError } from './args';
+import { EXPORT_USAGE, exportCommand } from './exportCommand';
+import { SERVE_USAGE, serveCommand } from './serveCommand';
+import { START_USAGE, startCommand } from './startCommand';
+
+const USAGE = `usage:
+  ${START_USAGE}
+  ${SERVE_USAGE}
+  ${EXPORT_USAGE}
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'serve': return serveCommand(rest);
+    case 'export': return exportCommand(rest);
+    case 'start': return startCommand(rest);
+    case undefined: return startCommand([]);
+    case '--help': case '-h': case 'help':
+      process.stdout.write(USAGE);
+      return;
+    default:
+      // `swanview ./swanlog` opens a folder, like the desktop app's command line
+      if (!cmd.startsWith('-')) return startCommand(argv);
+      throw new UsageError(`unknown command ${cmd}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof UsageError) process.stderr.write(`swanview: ${e.message}\n${USAGE}`);
+  else if (e instanceof NotASwanlogError) process.stderr.write(`swanview: ${e.message}\n`);
+  else process.stderr.write(`swanview: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exitCode = e instanceof UsageError ? 2 : 1;
+});

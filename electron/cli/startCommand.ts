@@ -1,0 +1,52 @@
+import { existsSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+import { writeDemoSwanlog } from '../swanlog/writer/generate';
+import { serveCommand } from './serveCommand';
+
+export const START_USAGE = 'swanview [start] [PATH]   (desktop app; falls back to serve mode where Electron cannot start)';
+
+/** Where the built-in demo swanlog lives (written by our own writer on first use). */
+export function demoDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'swanview', 'demo-swanlog');
+}
+
+async function ensureDemo(): Promise<string> {
+  const dir = demoDir();
+  if (!existsSync(path.join(dir, 'runs.swanlab'))) {
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.mkdir(dir, { recursive: true });
+    await writeDemoSwanlog(dir);
+  }
+  return dir;
+}
+
+/** Path of the Electron binary, or why there is none. */
+function electronBinary(): { bin: string } | { why: string } {
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { why: 'no display ($DISPLAY is not set)' };
+  let bin: unknown;
+  try {
+    bin = require('electron');
+  } catch (e) {
+    return { why: `the Electron binary is not available (${(e as Error).message.split('\n')[0]})` };
+  }
+  if (typeof bin !== 'string' || !existsSync(bin)) return { why: 'the Electron binary is not available' };
+  return { bin };
+}
+
+export async function startCommand(argv: string[]): Promise<void> {
+  const target = argv[0] ?? (await ensureDemo());
+  if (!argv[0]) process.stderr.write(`swanview: no folder given, opening the demo swanlog at ${target}\n`);
+  const e = electronBinary();
+  const main = path.resolve(__dirname, '..', 'main.js');
+  if ('bin' in e && existsSync(main)) {
+    const child = spawn(e.bin, [main, target], { stdio: 'inherit' });
+    await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    return;
+  }
+  const why = 'why' in e ? e.why : 'the desktop shell is not built';
+  process.stderr.write(`swanview: cannot open the desktop window: ${why}.\nswanview: falling back to serve mode; open the URL below in a browser.\n`);
+  await serveCommand([target]);
+}

@@ -1,0 +1,31 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+const PLACEHOLDER_MAX = 512;
+const LINK_TEXT = /^\.\.\/[A-Za-z0-9_-]+\/[^/\\\n]+$/;
+
+/**
+ * The real file behind a media entry. SDK 0.8+ local mode writes `media/<folder>/<file>` as a
+ * relative symlink to `../<type>/<file>`; a copy that did not keep symlinks (zip, git without
+ * symlink support, some network shares) turns it into a small text file holding that target.
+ * Both are followed, but never outside the run's media folder.
+ */
+export async function resolveMediaFile(runDir: string, relative: string): Promise<string | null> {
+  const mediaRoot = path.join(runDir, 'media') + path.sep;
+  const full = path.resolve(runDir, relative);
+  if (!full.startsWith(mediaRoot)) return null;
+  const real = await fs.realpath(full).catch(() => null);
+  if (!real) return null;
+  const realRoot = await fs.realpath(mediaRoot).catch(() => mediaRoot);
+  if (!real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep)) return null;
+  const st = await fs.stat(real);
+  if (!st.isFile()) return null;
+  if (st.size <= PLACEHOLDER_MAX) {
+    const text = (await fs.readFile(real, 'utf8')).trim();
+    if (LINK_TEXT.test(text)) {
+      const target = path.resolve(path.dirname(full), text);
+      if (target.startsWith(mediaRoot) && (await fs.stat(target).catch(() => null))?.isFile()) return target;
+    }
+  }
+  return real;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Everything CI runs (`npm test`): type check, build, unit tests, board-API conformance on
+# every shared fixture. Ends with one line `N passed, N failed` summed over all of them.
+set -u
+cd "$(dirname "$0")/.."
+passed=0
+failed=0
+out=$(mktemp -d)
+
+step() { printf '\n==== %s\n' "$1"; }
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+step "type check"
+if npx tsc -p tsconfig.json --noEmit; then count 1 0; else count 0 1; fi
+
+step "build"
+if npm run -s build; then count 1 0; else count 0 1; fi
+
+step "unit tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
+if [ -f "$out/vitest.json" ]; then
+  read -r p f < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + (r.numFailedTestSuites||0))' "$out/vitest.json")
+  count "$p" "$f"
+else
+  count 0 1
+fi
+
+step "board API conformance (../shared/tools/conformance)"
+node scripts/conformance.mjs | tee "$out/conformance.txt"
+line=$(grep -E '^conformance: [0-9]+ passed, [0-9]+ failed' "$out/conformance.txt" | tail -1)
+if [ -n "$line" ]; then
+  count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+  count 0 1
+fi
+
+rm -rf "$out"
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
