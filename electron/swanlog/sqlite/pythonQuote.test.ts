@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hasPython } from './fixtures.testkit';
+import { hasPython } from '../../testkit/fixtures';
 import { pythonQuote } from './pythonQuote';
 
 // Expected values printed by Python 3.11 urllib.parse.quote(s, safe='').

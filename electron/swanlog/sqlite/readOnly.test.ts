@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DB_FIXTURES, fixturePath, hasPython, snapshotTree, writableCopy } from './fixtures.testkit';
+import { DB_FIXTURES, fixturePath, hasPython, snapshotTree, writableCopy } from '../../testkit/fixtures';
 import { readRunsDb } from './runsDb';
 
 const copies: string[] = [];

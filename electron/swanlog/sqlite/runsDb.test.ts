@@ -10,7 +10,7 @@ import {
   hasPython,
   makeTempDir,
   pythonDump,
-} from './fixtures.testkit';
+} from '../../testkit/fixtures';
 import { readRunsDb, readRunsDbImage } from './runsDb';
 import { loadSqlJs } from './sqlJs';
 import { buildWal, transactionFrames } from './walBuilder.testkit';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asTableDump, fixturePath, hasPython, makeTempDir, pythonDump } from './fixtures.testkit';
+import { asTableDump, fixturePath, hasPython, makeTempDir, pythonDump } from '../../testkit/fixtures';
 import { readRunsDbImage } from './runsDb';
 import { loadSqlJs } from './sqlJs';
 import { buildWal, transactionFrames } from './walBuilder.testkit';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const FIXTURES_DIR = path.resolve(__dirname, '../../../../shared/fixtures');
+export const FIXTURES_DIR = path.resolve(__dirname, '../../../shared/fixtures');
 export const DB_FIXTURES = ['swanlog-0.4.12', 'swanlog-0.5.9', 'swanlog-0.7.20', 'swanlog-0.9.7'] as const;
 export const TABLES = ['project', 'experiment', 'tag', 'chart', 'namespace', 'display', 'source'] as const;
 
