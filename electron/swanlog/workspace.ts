@@ -79,7 +79,7 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
       for (const run of loaded.runs) {
         const rows = this.dbRowsFor(loaded, run.id);
         run.applyDb(rows.row, rows.tags);
-        const d = await run.refresh();
+        const d = await run.refresh().catch((e: Error) => run.failed(e));
         if (d.newKeys.length || d.grownKeys.length || d.consoleLines || d.statusChanged) change.runs.push(d);
       }
     }

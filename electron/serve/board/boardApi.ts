@@ -45,6 +45,7 @@ export class BoardApi {
     if (p === '/api/v1/project') return this.project();
     if (p === '/api/v1/project/summaries') return this.projectSummaries();
     if (p === '/api/v1/project/charts') return ok(projectCharts(this.board()));
+    if (p === '/api/v1/issues') return ok({ issues: this.issues() });
     if (p.startsWith('/api/v1/media/')) return this.media(decodeURIComponent(p.slice('/api/v1/media/'.length)), query);
     const m = /^\/api\/v1\/experiment\/([^/]+)(?:\/([a-z_]+)(?:\/(.*))?)?$/.exec(p);
     if (!m) return notFound(`no such endpoint: ${pathname}`);
@@ -61,6 +62,19 @@ export class BoardApi {
       case 'requirements': return this.requirements(run);
       default: return notFound(`no such endpoint: ${pathname}`);
     }
+  }
+
+  /** Per-run and per-folder problems (not in swanboard): each with the path and the reason. */
+  private issues(): Dict[] {
+    const b = this.board();
+    const out: Dict[] = [];
+    for (const root of this.ws.roots) {
+      if (root.dbIssue) out.push({ run_id: null, experiment_id: null, ...root.dbIssue });
+    }
+    for (const e of b.experiments) {
+      for (const i of b.runOf.get(e.id)!.info().issues) out.push({ run_id: e.run_id, experiment_id: e.id, path: i.path, reason: i.reason });
+    }
+    return out;
   }
 
   private experiment(idText: string): ExperimentRow | undefined {

@@ -84,6 +84,14 @@ export class LocalRun {
     this.dbTags = tags;
   }
 
+  /** A refresh that threw: the run stays listed with the reason; the other runs are unaffected. */
+  failed(e: Error): RunDelta {
+    const reason = `could not be read: ${e.message}`;
+    if (!this.issues.some((i) => i.reason === reason)) this.issues.push({ path: this.dir, reason });
+    this.files ??= { configRaw: null, config: null, metadataRaw: null, system: null, requirements: null, conda: null, issues: [] };
+    return { runId: this.id, newKeys: [], grownKeys: [], consoleLines: 0, statusChanged: false };
+  }
+
   /** Loads everything on first call, then only what was appended. */
   async refresh(): Promise<RunDelta> {
     const first = this.files === null;
@@ -121,6 +129,7 @@ export class LocalRun {
   }
 
   private async open(): Promise<void> {
+    if (!(await exists(this.dir))) this.issues.push({ path: this.dir, reason: 'runs.swanlab lists this run but its folder is missing' });
     this.files = await readRunFiles(this.dir);
     this.issues.push(...this.files.issues);
 

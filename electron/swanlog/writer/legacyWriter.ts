@@ -104,7 +104,7 @@ export class LegacyRunWriter {
   }
 
   /** Keys already known (with their folders), e.g. after `resume`. */
-  knownKeys(): { key: string; folder: string; kind: string; count: number; steps: number[] }[] {
+  knownKeys(): { key: string; folder: string; kind: 'line' | MediaKind; count: number; steps: number[] }[] {
     return [...this.keys].map(([key, s]) => ({ key, folder: s.folder, kind: s.kind, count: s.count, steps: this.readSteps(s) }));
   }
 

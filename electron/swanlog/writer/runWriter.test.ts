@@ -83,7 +83,7 @@ describe('SwanlogRunWriter (checked with Python)', () => {
   beforeAll(async () => {
     w = await writeScenario();
     alphaRun = w.o.runs[w.alpha.runFolder];
-  });
+  }, 60_000);
 
   it('writes every .log line and _summary.json exactly as Python json.dumps would', () => {
     expect(w.o.reserialized_mismatches).toEqual([]);

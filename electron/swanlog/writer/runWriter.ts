@@ -160,10 +160,11 @@ export class SwanlogRunWriter {
     const legacy = fs.existsSync(path.join(root, 'runs.swanlab')) ? await LegacyRunWriter.resume(root, runFolder, spec.mediaLinks).catch(() => null) : null;
     if (!records && !legacy) throw new Error(`${runDir} has neither a record file nor a runs.swanlab row`);
     const w = new SwanlogRunWriter(root, runFolder, id, legacy?.name ?? id, legacy, records, clock, spec.autoFlush ?? true, spec.flushBytes ?? 8 * 1024 * 1024, true, {});
-    const known = legacy ? legacy.knownKeys().map((k) => [k.key, k.kind, k.steps] as const) : [];
-    if (records && !legacy) for (const [key, k] of records.resumedKeys) known.push([key, k.kind, k.steps] as const);
-    for (const [key, kind, steps] of known) {
-      const info: KeyInfo = { key, kind: kind as KeyInfo['kind'], steps: new StepSet() };
+    const known: { key: string; kind: KeyInfo['kind']; steps: number[] }[] = legacy
+      ? legacy.knownKeys()
+      : [...records!.resumedKeys].map(([key, k]) => ({ key, ...k }));
+    for (const { key, kind, steps } of known) {
+      const info: KeyInfo = { key, kind, steps: new StepSet() };
       for (const s of [...steps].sort((a, b) => a - b)) {
         if (!info.steps.has(s)) info.steps.add(s);
         w.maxStep = Math.max(w.maxStep, s);

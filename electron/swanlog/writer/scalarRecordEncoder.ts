@@ -10,6 +10,10 @@ const COLUMN_TYPE_SCALAR = 1;
 
 function varintSize(v: number): number {
   if (v < 0) return 10; // negative int64: two's complement, always 10 bytes
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
+  if (v < 0x200000) return 3;
+  if (v < 0x10000000) return 4;
   let n = 1;
   while (v >= 128) {
     v = Math.floor(v / 128);
@@ -101,6 +105,15 @@ export class ScalarRecordEncoder {
       this.buf[this.pos++] = (lo & 0x0f) | 0x70 | 0x80;
       for (let i = 0; i < 4; i++) this.buf[this.pos++] = 0xff;
       this.buf[this.pos++] = 0x01;
+      return;
+    }
+    if (v <= 0x7fffffff) {
+      // fits in 31 bits: cheap integer shifts (timestamps until 2038, nanos, steps, nums)
+      while (v >= 128) {
+        this.buf[this.pos++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      this.buf[this.pos++] = v;
       return;
     }
     while (v >= 128) {
