@@ -11,6 +11,10 @@ const built = existsSync(CLI);
 const tmp: string[] = [];
 afterAll(() => Promise.all(tmp.map((d) => fs.rm(d, { recursive: true, force: true }))));
 
+async function getJson(url: string): Promise<any> {
+  return (await fetch(url)).json();
+}
+
 function serveOnce(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; stop: () => void; stderr: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'serve', ...args, '--port', '0'], { env: { ...process.env, ...env } });
@@ -31,11 +35,11 @@ describe.skipIf(!built)('swanview command line (dist build)', () => {
     const s = await serveOnce([path.join(FIXTURES_DIR, 'swanlog-0.9.7-offline')]);
     try {
       expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const project = await (await fetch(`${s.url}/api/v1/project`)).json();
+      const project = await getJson(`${s.url}/api/v1/project`);
       expect(project.data.experiments.map((e: { name: string }) => e.name)).toEqual(['baseline-lr0.1', 'lr0.3-crash', 'lr0.05-killed']);
       const missing = await fetch(`${s.url}/api/v1/experiment/99`);
       expect(missing.status).toBe(404);
-      expect((await missing.json()).code).toBe(3404);
+      expect(((await missing.json()) as { code: number }).code).toBe(3404);
       expect(s.stderr()).toMatch(/run-7kfg4nnq\.swanlab: record file ends in a torn or bad chunk at byte 215934/);
     } finally {
       s.stop();
@@ -45,7 +49,7 @@ describe.skipIf(!built)('swanview command line (dist build)', () => {
   it('serve defaults PATH to $SWANLAB_LOG_DIR like swanlab watch', async () => {
     const s = await serveOnce([], { SWANLAB_LOG_DIR: path.join(FIXTURES_DIR, 'swanlog-0.4.12') });
     try {
-      expect((await (await fetch(`${s.url}/api/v1/project`)).json()).data.name).toBe('resnet-cifar10');
+      expect((await getJson(`${s.url}/api/v1/project`)).data.name).toBe('resnet-cifar10');
     } finally {
       s.stop();
     }
@@ -79,12 +83,12 @@ describe.skipIf(!built)('swanview command line (dist build)', () => {
     await fs.writeFile(path.join(copy, runs[2], 'files', 'config.yaml'), 'a: [unclosed');
     const s = await serveOnce([copy]);
     try {
-      const project = (await (await fetch(`${s.url}/api/v1/project`)).json()).data;
+      const project = (await getJson(`${s.url}/api/v1/project`)).data;
       expect(project.experiments).toHaveLength(3);
       const good = project.experiments.find((e: { run_id: string }) => e.run_id === runs[0]);
-      const tag = (await (await fetch(`${s.url}/api/v1/experiment/${good.id}/tag/train%2Floss`)).json()).data;
+      const tag = (await getJson(`${s.url}/api/v1/experiment/${good.id}/tag/train%2Floss`)).data;
       expect(tag.sum).toBe(2500);
-      const issues = (await (await fetch(`${s.url}/api/v1/issues`)).json()).data.issues;
+      const issues = (await getJson(`${s.url}/api/v1/issues`)).data.issues;
       expect(issues.some((i: { run_id: string; reason: string }) => i.run_id === runs[1] && /torn or bad chunk at byte 0/.test(i.reason))).toBe(true);
       expect(issues.some((i: { run_id: string; path: string }) => i.run_id === runs[2] && i.path.endsWith('config.yaml'))).toBe(true);
       expect(s.stderr()).toContain(path.join(copy, runs[2], 'files', 'config.yaml'));
