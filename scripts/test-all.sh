@@ -11,7 +11,7 @@ step() { printf '\n==== %s\n' "$1"; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 step "type check"
-if npx tsc -p tsconfig.json --noEmit; then count 1 0; else count 0 1; fi
+if npm run -s typecheck; then count 1 0; else count 0 1; fi
 
 step "build"
 if npm run -s build; then count 1 0; else count 0 1; fi

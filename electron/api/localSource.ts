@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesData, SeriesResponse, WorkspaceView } from '../../shared/contract';
+import { minMaxBucketIndices } from '../../shared/downsample';
+import { summarizeSeries } from '../../shared/summary';
+import type { LocalRun } from '../swanlog/run/localRun';
+import type { LocalWorkspace, WorkspaceChange } from '../swanlog/workspace';
+import { NotFoundError, type RunSource } from './source';
+
+/** Points per pixel the renderer gets: min and max of each pixel column. */
+const POINTS_PER_PIXEL = 2;
+
+function pick(a: Float64Array, idx: Uint32Array): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = a[idx[i]];
+  return out;
+}
+
+/** First index with steps[i] >= x (steps ascending). */
+function lowerBound(steps: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index with steps[i] > x. */
+function upperBound(steps: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class LocalSource implements RunSource {
+  constructor(readonly ws: LocalWorkspace, private readonly canOpenFolders: boolean) {}
+
+  private run(runId: string): LocalRun {
+    const r = this.ws.run(runId);
+    if (!r) throw new NotFoundError(`no run ${runId} in ${this.ws.target}`);
+    return r;
+  }
+
+  view(): WorkspaceView {
+    return {
+      target: this.ws.target,
+      folderKey: createHash('sha256').update(this.ws.target).digest('hex').slice(0, 16),
+      runs: this.ws.runs.map((r) => ({ info: r.info(), keys: r.keys() })),
+      issues: this.ws.roots.flatMap((r) => (r.dbIssue ? [r.dbIssue] : [])),
+      canOpenFolders: this.canOpenFolders,
+    };
+  }
+
+  series(key: string, runIds: string[], width: number, range?: [number, number]): SeriesResponse {
+    const series: SeriesData[] = [];
+    for (const id of runIds) {
+      const s = this.run(id).series(key);
+      if (!s) continue;
+      let from = 0;
+      let to = s.steps.length;
+      if (range) {
+        // one point beyond each edge so the line reaches the chart border
+        from = Math.max(0, lowerBound(s.steps, range[0]) - 1);
+        to = Math.min(s.steps.length, upperBound(s.steps, range[1]) + 1);
+      }
+      const steps = s.steps.subarray(from, to);
+      const values = s.values.subarray(from, to);
+      const times = s.timestamps.subarray(from, to);
+      const idx = minMaxBucketIndices(values, width * POINTS_PER_PIXEL);
+      series.push({ runId: id, steps: pick(steps, idx), values: pick(values, idx), timestamps: pick(times, idx), total: s.steps.length });
+    }
+    return { key, series };
+  }
+
+  media(runId: string, key: string, urlOf: (runId: string, key: string, file: string) => string): MediaResponse {
+    const points = (this.run(runId).media(key) ?? []).map((p) => ({
+      ...p,
+      urls: p.items.map((it) => (it.file ? urlOf(runId, key, path.basename(it.file)) : null)),
+    }));
+    return { key, points };
+  }
+
+  details(runId: string): RunDetails {
+    const run = this.run(runId);
+    const summaries = run.keys().filter((k) => k.type === 'line').map((k) => summarizeSeries(k.key, run.series(k.key)!));
+    return {
+      info: run.info(),
+      summaries,
+      config: run.files?.config ?? null,
+      system: run.files?.system ?? null,
+      requirements: run.files?.requirements ?? null,
+      conda: run.files?.conda ?? null,
+    };
+  }
+
+  async console(runId: string): Promise<ConsoleResponse> {
+    const run = this.run(runId);
+    const lines = run.console();
+    const text = await fs.readFile(path.join(run.dir, 'console', 'error.log'), 'utf8').catch(() => null);
+    const error = text !== null ? text.replace(/\n$/, '').split('\n') : run.errorLines();
+    return { lines, error, total: lines.length };
+  }
+
+  mediaFile(runId: string, key: string, file: string): Promise<string | null> {
+    return this.run(runId).mediaFile(key, file);
+  }
+
+  onChange(listener: (e: ChangeEvent) => void): () => void {
+    const l = (c: WorkspaceChange) => listener({ newRuns: c.newRuns, runs: c.runs });
+    this.ws.on('change', l);
+    return () => this.ws.off('change', l);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}

@@ -1,0 +1,21 @@
+import type { ConsoleResponse, MediaResponse, RunDetails, SeriesResponse, WorkspaceView } from '../../shared/contract';
+
+/**
+ * What the UI can ask of any source of runs: a local swanlog folder today, a SwanLab account
+ * (and W&B) later. The renderer never knows which kind it talks to.
+ */
+export interface RunSource {
+  view(): WorkspaceView;
+  series(key: string, runIds: string[], width: number, range?: [number, number]): SeriesResponse;
+  media(runId: string, key: string, urlOf: (runId: string, key: string, file: string) => string): MediaResponse;
+  details(runId: string): RunDetails;
+  console(runId: string): Promise<ConsoleResponse>;
+  /** Absolute path of a media file the run recorded, for the transport to stream. */
+  mediaFile(runId: string, key: string, file: string): Promise<string | null>;
+  onChange(listener: (e: import('../../shared/contract').ChangeEvent) => void): () => void;
+  close(): void;
+}
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+}
