@@ -1,6 +1,7 @@
 import type { ApiClient, PreloadBridge } from '../../../shared/client';
 import { createHttpClient } from './httpClient';
 import { createIpcClient } from './ipcClient';
+import { shareChangeFeed } from './sharedChangeFeed';
 
 declare global {
   interface Window {
@@ -10,5 +11,5 @@ declare global {
 
 /** IPC inside the desktop app, HTTP when the page comes from `swanview serve`. */
 export function createClient(): ApiClient {
-  return window.swanview ? createIpcClient(window.swanview) : createHttpClient();
+  return shareChangeFeed(window.swanview ? createIpcClient(window.swanview) : createHttpClient());
 }

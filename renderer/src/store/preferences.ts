@@ -1,0 +1,46 @@
+/** Theme and language choices: app-wide, kept in the renderer's localStorage. */
+
+export type ThemeMode = 'system' | 'light' | 'dark';
+export type Language = 'en' | 'zh';
+
+const THEME_KEY = 'swanview.theme';
+const LANG_KEY = 'swanview.language';
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* storage disabled: the choice lasts for this session only */
+  }
+}
+
+export function languageOf(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function loadThemeMode(): ThemeMode {
+  const v = read(THEME_KEY);
+  return v === 'light' || v === 'dark' ? v : 'system';
+}
+
+/** The saved choice, else the OS language. */
+export function loadLanguage(): Language {
+  const v = read(LANG_KEY);
+  return v === 'en' || v === 'zh' ? v : languageOf(navigator.language);
+}
+
+export function saveThemeMode(mode: ThemeMode): void {
+  write(THEME_KEY, mode);
+}
+
+export function saveLanguage(lang: Language): void {
+  write(LANG_KEY, lang);
+}
