@@ -13,10 +13,10 @@ export function formatDuration(ms: number | null): string | null {
   return `${s}s`;
 }
 
-/** Milliseconds between two ISO times (end: finish, or `now` for a run still going). */
-export function runDurationMs(createdAt: string | null, finishedAt: string | null, now: number): number | null {
+/** Milliseconds from start to finish; `lastSeen` (ms) stands in for the end of unfinished runs. */
+export function runDurationMs(createdAt: string | null, finishedAt: string | null, lastSeen: number): number | null {
   if (!createdAt) return null;
   const start = parseIsoMs(createdAt);
-  const end = finishedAt ? parseIsoMs(finishedAt) : now;
+  const end = finishedAt ? parseIsoMs(finishedAt) : lastSeen;
   return Number.isNaN(start) || Number.isNaN(end) ? null : end - start;
 }
