@@ -34,7 +34,7 @@ export function ConfigTab({ config }: { config: Record<string, unknown> | null }
         />
         {searching && (
           <span className="log-match-info">
-            <span data-testid="config-match-count">{view.matchCount}</span> {t('log.matches', { count: view.matchCount })}
+            <span data-testid="config-match-count">{view.matchCount}</span> {t('details.config.matches', { count: view.matchCount })}
           </span>
         )}
         <button type="button" className="text-button" disabled={searching} onClick={() => setCollapsed(new Set())}>

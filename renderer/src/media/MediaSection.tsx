@@ -40,7 +40,7 @@ export function MediaSection({ keyInfo, runIds }: { keyInfo: MetricKeyInfo; runI
         <>
           <StepSlider steps={steps} index={index} onIndex={(i) => setPick({ steps, index: i })} />
           <div className="media-runs">
-            {data.map((run) => {
+            {data.filter((run) => run.points.length > 0 || run.error).map((run) => {
               const point = pointAtOrBefore(run.points, step);
               return (
                 <div key={run.runId} className="media-run" data-run-id={run.runId}>
