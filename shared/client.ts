@@ -11,10 +11,17 @@ export interface ApiClient {
   readonly transport: 'ipc' | 'http';
 }
 
+export type Language = 'en' | 'zh';
+
+/** Menu commands the desktop app hands to the renderer (the renderer owns theme and language). */
+export type ShellCommand = { kind: 'theme.toggle' } | { kind: 'language.set'; language: Language };
+
 /** What the Electron preload exposes on `window.swanview` (contextBridge). */
 export interface PreloadBridge {
   invoke(channel: string, request: unknown): Promise<unknown>;
   onChange(listener: (e: ChangeEvent) => void): () => void;
+  /** Subscribes to menu commands (Toggle Theme, Language); returns the unsubscribe function. */
+  onCommand(listener: (c: ShellCommand) => void): () => void;
 }
 
 export class ApiError extends Error {
