@@ -1,8 +1,17 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from './api/client';
+import { ApiProvider } from './api/useApi';
+import { App } from './app/App';
+import { initI18n } from './i18n';
+import { useAppStore } from './store/appStore';
+import './theme/theme.css';
 
-const client = createClient();
-const root = createRoot(document.getElementById('root')!);
-client.call('workspace.get', {}).then((ws) => {
-  root.render(<pre>{ws.target} — {ws.runs.length} runs</pre>);
-});
+initI18n(useAppStore.getState().language);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiProvider client={createClient()}>
+      <App />
+    </ApiProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import type { LineChartOption } from './chartOption';
+import { echarts } from './echarts';
+
+interface Props {
+  option: LineChartOption;
+  /** The zoom window the user picked (steps), or null for the whole range. */
+  onZoom(window: [number, number] | null): void;
+}
+
+type ZoomOption = { dataZoom?: { start?: number; end?: number; startValue?: number; endValue?: number }[] };
+
+function zoomWindow(chart: echarts.ECharts): [number, number] | null {
+  const dz = (chart.getOption() as ZoomOption).dataZoom?.[0];
+  if (!dz || ((dz.start ?? 0) <= 0 && (dz.end ?? 100) >= 100)) return null;
+  return dz.startValue !== undefined && dz.endValue !== undefined ? [dz.startValue, dz.endValue] : null;
+}
+
+/** One ECharts canvas: drag selects a step range to zoom into, Ctrl+wheel zooms, double-click resets. */
+export function EChart({ option, onZoom }: Props) {
+  const el = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+  const onZoomRef = useRef(onZoom);
+  onZoomRef.current = onZoom;
+
+  useEffect(() => {
+    const chart = echarts.init(el.current!, undefined, { renderer: 'canvas' });
+    chartRef.current = chart;
+    chart.on('datazoom', () => onZoomRef.current(zoomWindow(chart)));
+    chart.on('brushEnd', (e) => {
+      const range = (e as { areas?: { coordRange?: number[] }[] }).areas?.[0]?.coordRange;
+      chart.dispatchAction({ type: 'brush', areas: [] });
+      // steps are integers: widen the selection to whole steps
+      if (range && range[1] - range[0] > 0) onZoomRef.current([Math.floor(range[0]), Math.ceil(range[1])]);
+    });
+    chart.getZr().on('dblclick', () => onZoomRef.current(null));
+    const ro = new ResizeObserver(() => chart.resize());
+    ro.observe(el.current!);
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const chart = chartRef.current!;
+    chart.setOption(option, { replaceMerge: ['series'] });
+    chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+  }, [option]);
+
+  return <div ref={el} className="echart" />;
+}

@@ -1,0 +1,129 @@
+import type { LineSeriesOption } from 'echarts/charts';
+import type {
+  BrushComponentOption, DataZoomComponentOption, GridComponentOption, TooltipComponentOption,
+} from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import { formatCompact } from './chartFormat';
+
+export type LineChartOption = ComposeOption<
+  LineSeriesOption | GridComponentOption | TooltipComponentOption | DataZoomComponentOption | BrushComponentOption
+>;
+
+export interface ChartRun {
+  runId: string;
+  name: string;
+  color: string;
+  steps: Float64Array;
+  values: Float64Array;
+}
+
+export interface ChartPalette {
+  text: string;
+  grid: string;
+  axis: string;
+  tooltipBg: string;
+  tooltipBorder: string;
+  brush: string;
+}
+
+export const CHART_PALETTES: Record<'light' | 'dark', ChartPalette> = {
+  light: { text: '#656d76', grid: '#eef0f3', axis: '#d0d7de', tooltipBg: '#ffffff', tooltipBorder: '#d0d7de', brush: 'rgba(59,108,246,0.12)' },
+  dark: { text: '#8d96a0', grid: '#232833', axis: '#3d444d', tooltipBg: '#1f232b', tooltipBorder: '#3d444d', brush: 'rgba(109,147,255,0.18)' },
+};
+
+/** Series points as [step, value]; ±Infinity become NaN so ECharts draws a gap, like NaN. */
+export function toPoints(steps: Float64Array, values: Float64Array): [number, number][] {
+  const out = new Array<[number, number]>(steps.length);
+  for (let i = 0; i < steps.length; i++) {
+    const v = values[i];
+    out[i] = [steps[i], Number.isFinite(v) ? v : NaN];
+  }
+  return out;
+}
+
+/** [min, max] step over every run, or null when there are no points. */
+export function stepExtent(runs: { steps: Float64Array }[]): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of runs) {
+    if (!r.steps.length) continue;
+    lo = Math.min(lo, r.steps[0]);
+    hi = Math.max(hi, r.steps[r.steps.length - 1]);
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+export interface LineOptionInput {
+  runs: ChartRun[];
+  /** Full step range of the chart (x axis bounds, so zooming out always reaches it). */
+  extent: [number, number] | null;
+  /** Zoom window in steps; null shows the whole extent. */
+  zoom: [number, number] | null;
+  palette: ChartPalette;
+  tooltip: TooltipComponentOption['formatter'];
+}
+
+/** The ECharts option of one line chart: every run overlaid, x = step, no animation. */
+export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOptionInput): LineChartOption {
+  const axisLabel = { color: palette.text, fontSize: 10, formatter: (v: number) => formatCompact(v), hideOverlap: true };
+  return {
+    animation: false,
+    grid: { left: 8, right: 14, top: 10, bottom: 6, containLabel: true },
+    xAxis: {
+      type: 'value',
+      min: extent?.[0],
+      max: extent && extent[1] > extent[0] ? extent[1] : undefined,
+      minInterval: 1,
+      axisLabel,
+      axisLine: { lineStyle: { color: palette.axis } },
+      axisTick: { show: false },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel,
+      splitLine: { lineStyle: { color: palette.grid } },
+    },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      transitionDuration: 0,
+      backgroundColor: palette.tooltipBg,
+      borderColor: palette.tooltipBorder,
+      textStyle: { color: palette.text, fontSize: 11 },
+      axisPointer: { type: 'line', lineStyle: { color: palette.axis }, animation: false },
+      formatter: tooltip,
+    },
+    dataZoom: [{
+      type: 'inside',
+      id: 'x',
+      xAxisIndex: 0,
+      filterMode: 'none',
+      zoomOnMouseWheel: 'ctrl',
+      moveOnMouseMove: false,
+      moveOnMouseWheel: false,
+      ...(zoom ? { startValue: zoom[0], endValue: zoom[1] } : { start: 0, end: 100 }),
+    }],
+    brush: {
+      xAxisIndex: 0,
+      brushType: 'lineX',
+      brushMode: 'single',
+      transformable: false,
+      brushStyle: { color: palette.brush, borderWidth: 0 },
+      outOfBrush: { colorAlpha: 1 },
+    },
+    series: runs.map((r) => ({
+      id: r.runId,
+      name: r.name,
+      type: 'line',
+      data: toPoints(r.steps, r.values),
+      showSymbol: false,
+      symbol: 'none',
+      connectNulls: false,
+      lineStyle: { width: 1.4, color: r.color },
+      itemStyle: { color: r.color },
+      emphasis: { disabled: true },
+    })),
+  };
+}

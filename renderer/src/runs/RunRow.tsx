@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import type { RunInfo } from '../../../shared/domain';
+import { useAppStore } from '../store/appStore';
+import { EyeIcon, EyeOffIcon } from '../ui/icons';
+import { formatLocalTime } from './formatTime';
+import { IssueList, RunIssuesButton, useToggle } from './RunIssues';
+import { StatusBadge } from './StatusBadge';
+
+interface Props {
+  info: RunInfo;
+  color: string;
+  visible: boolean;
+  selected: boolean;
+}
+
+/** One run: color, visibility, status, name, created time and any reading problems. */
+export function RunRow({ info, color, visible, selected }: Props) {
+  const { t } = useTranslation();
+  const toggleVisible = useAppStore((s) => s.toggleRunVisible);
+  const selectRun = useAppStore((s) => s.selectRun);
+  const [issuesOpen, toggleIssues] = useToggle();
+  const created = formatLocalTime(info.createdAt);
+  return (
+    <li
+      className={`run-row${selected ? ' selected' : ''}${visible ? '' : ' run-hidden'}`}
+      data-testid="run-row"
+      data-run-name={info.name}
+      data-run-id={info.id}
+      data-visible={visible}
+    >
+      <div className="run-main">
+        <button
+          type="button"
+          className="icon-btn run-eye"
+          data-testid="run-visibility"
+          aria-pressed={visible}
+          title={visible ? t('runs.hide') : t('runs.show')}
+          onClick={() => toggleVisible(info.id)}
+        >
+          {visible ? <EyeIcon /> : <EyeOffIcon />}
+        </button>
+        <span className="run-swatch" style={{ background: color }} />
+        <button type="button" className="run-open" title={t('runs.openDetails')} onClick={() => selectRun(selected ? null : info.id)}>
+          <span className="run-name">{info.name}</span>
+          <span className="run-time" title={info.createdAt ?? undefined}>{created ?? t('time.unknown')}</span>
+        </button>
+        {info.issues.length > 0 && <RunIssuesButton issues={info.issues} open={issuesOpen} onToggle={toggleIssues} />}
+        <StatusBadge info={info} />
+      </div>
+      {issuesOpen && <IssueList issues={info.issues} />}
+    </li>
+  );
+}

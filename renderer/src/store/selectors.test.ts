@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { RunView } from '../../../shared/contract';
+import type { AppState } from './appStore';
+import { selectTheme, selectVisibleRuns } from './selectors';
+import { EMPTY_UI_STATE } from './uiStateOps';
+
+const runs = ['a', 'b', 'c'].map((id) => ({ info: { id }, keys: [] }) as unknown as RunView);
+
+function state(patch: Partial<AppState>): AppState {
+  return { workspace: null, ui: EMPTY_UI_STATE, themeMode: 'system', systemDark: false, ...patch } as AppState;
+}
+
+describe('selectors', () => {
+  it('resolves the theme from the choice or the OS', () => {
+    expect(selectTheme(state({ systemDark: true }))).toBe('dark');
+    expect(selectTheme(state({ systemDark: false }))).toBe('light');
+    expect(selectTheme(state({ themeMode: 'dark' }))).toBe('dark');
+    expect(selectTheme(state({ themeMode: 'light', systemDark: true }))).toBe('light');
+  });
+
+  it('lists visible runs and returns the same array until something changes', () => {
+    const ws = { target: '/x', folderKey: 'k', runs, issues: [], canOpenFolders: false };
+    const ui = { ...EMPTY_UI_STATE, hiddenRuns: ['b'] };
+    const s = state({ workspace: ws, ui });
+    const first = selectVisibleRuns(s);
+    expect(first.map((r) => r.info.id)).toEqual(['a', 'c']);
+    expect(selectVisibleRuns({ ...s })).toBe(first);
+    expect(selectVisibleRuns(state({ workspace: ws, ui: { ...ui, hiddenRuns: [] } })).length).toBe(3);
+  });
+});
