@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { dbRows, runOracle, snapshot, tempDir } from './oracle.testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dbRows, runOracle, snapshot, tempDir, removeTempDirs } from './oracle.testkit';
 import { SwanlogRunWriter, type RunSpec } from './runWriter';
+
+afterAll(removeTempDirs);
 
 const T0 = Date.UTC(2026, 5, 1, 12, 0, 0, 0);
 const STEPS = 2600;

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeDemoSwanlog } from './generate';
-import { dbRows, runOracle, tempDir } from './oracle.testkit';
+import { dbRows, runOracle, tempDir, removeTempDirs } from './oracle.testkit';
+
+afterAll(removeTempDirs);
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 

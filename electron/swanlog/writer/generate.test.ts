@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateSwanlog } from './generate';
-import { dbRows, runOracle, snapshot, tempDir } from './oracle.testkit';
+import { dbRows, runOracle, snapshot, tempDir, removeTempDirs } from './oracle.testkit';
+
+afterAll(removeTempDirs);
 
 describe('generateSwanlog', () => {
   it('is deterministic for a seed', async () => {

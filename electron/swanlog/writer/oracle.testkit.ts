@@ -63,8 +63,18 @@ export function dbRows<T = Record<string, unknown>>(o: OracleResult, table: stri
   return (o.db?.[table] ?? []) as T[];
 }
 
+const tempDirs: string[] = [];
+
+/** Removes every folder made by tempDir (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const d of tempDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+
+/** A fresh folder under the OS temp dir; see removeTempDirs. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** Relative path → file bytes (symlinks as `-> target`), for comparing two writes. */

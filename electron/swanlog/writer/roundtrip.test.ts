@@ -1,10 +1,12 @@
 /** Our writer's folders read back through the viewer's own readers (LocalWorkspace). */
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LocalWorkspace } from '../workspace';
 import { writeDemoSwanlog } from './generate';
-import { tempDir } from './oracle.testkit';
+import { tempDir, removeTempDirs } from './oracle.testkit';
 import { SwanlogRunWriter, type WriterGeneration } from './runWriter';
+
+afterAll(removeTempDirs);
 
 const T0 = Date.UTC(2026, 10, 24, 5, 0, 0);
 

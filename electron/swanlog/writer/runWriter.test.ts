@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from './mediaEncoders';
-import { dbRows, runOracle, tempDir, type OracleResult, type OracleRun } from './oracle.testkit';
+import { dbRows, runOracle, tempDir, type OracleResult, type OracleRun, removeTempDirs } from './oracle.testkit';
 import { SwanlogRunWriter } from './runWriter';
+
+afterAll(removeTempDirs);
 
 const T0 = Date.UTC(2026, 10, 24, 5, 12, 28, 435);
 const STEPS = 2500;
