@@ -14,7 +14,9 @@ const USAGE = `usage:
 async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
-    case 'serve': return serveCommand(rest);
+    case 'serve':
+      await serveCommand(rest);
+      return;
     case 'export': return exportCommand(rest);
     case 'start': return startCommand(rest);
     case undefined: return startCommand([]);

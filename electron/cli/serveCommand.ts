@@ -11,7 +11,8 @@ export function defaultLogDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.SWANLAB_LOG_DIR || path.resolve('swanlog');
 }
 
-export async function serveCommand(argv: string[]): Promise<void> {
+/** Starts the server and returns its URL; it runs until SIGINT/SIGTERM. */
+export async function serveCommand(argv: string[]): Promise<string> {
   const a = parseArgs(argv, new Set(['host', 'port']), { '-h': '--host', '-p': '--port' });
   if (a.positional.length > 1) throw new UsageError(`serve takes one PATH, got ${a.positional.length}`);
   const host = lastFlag(a, 'host') ?? '127.0.0.1';
@@ -30,4 +31,5 @@ export async function serveCommand(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  return server.url;
 }

@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { writeDemoSwanlog } from '../swanlog/writer/generate';
+import { electronBinary, hasDisplay } from './electronBinary';
+import { openBrowser } from './openBrowser';
 import { serveCommand } from './serveCommand';
 
 export const START_USAGE = 'swanview [start] [PATH]   (desktop app; falls back to serve mode where Electron cannot start)';
@@ -23,23 +25,10 @@ async function ensureDemo(): Promise<string> {
   return dir;
 }
 
-/** Path of the Electron binary, or why there is none. */
-function electronBinary(): { bin: string } | { why: string } {
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { why: 'no display ($DISPLAY is not set)' };
-  let bin: unknown;
-  try {
-    bin = require('electron');
-  } catch (e) {
-    return { why: `the Electron binary is not available (${(e as Error).message.split('\n')[0]})` };
-  }
-  if (typeof bin !== 'string' || !existsSync(bin)) return { why: 'the Electron binary is not available' };
-  return { bin };
-}
-
 export async function startCommand(argv: string[]): Promise<void> {
   const target = argv[0] ?? (await ensureDemo());
   if (!argv[0]) process.stderr.write(`swanview: no folder given, opening the demo swanlog at ${target}\n`);
-  const e = electronBinary();
+  const e = electronBinary({ download: true });
   const main = path.resolve(__dirname, '..', 'main.js');
   if ('bin' in e && existsSync(main)) {
     const child = spawn(e.bin, [main, target], { stdio: 'inherit' });
@@ -47,6 +36,7 @@ export async function startCommand(argv: string[]): Promise<void> {
     return;
   }
   const why = 'why' in e ? e.why : 'the desktop shell is not built';
-  process.stderr.write(`swanview: cannot open the desktop window: ${why}.\nswanview: falling back to serve mode; open the URL below in a browser.\n`);
-  await serveCommand([target]);
+  process.stderr.write(`swanview: cannot open the desktop window: ${why}.\nswanview: falling back to serve mode: the same UI in a browser, at the URL below.\n`);
+  const url = await serveCommand([target]);
+  if (hasDisplay()) openBrowser(url);
 }
