@@ -28,7 +28,7 @@ export function SummaryTab({ summaries }: { summaries: MetricSummary[] }) {
       </thead>
       <tbody>
         {rows.map((s) => (
-          <tr key={s.key} data-testid="summary-row" data-key={s.key}>
+          <tr key={s.key} data-testid="summary-row" data-key={s.key} data-last={s.last ?? undefined}>
             <td className="summary-key">{s.key}</td>
             <td className="num" data-cell="last" title={s.lastStep === null ? undefined : t('details.summary.atStep', { step: s.lastStep })}>
               {formatMetricValue(s.last)}
