@@ -24,11 +24,17 @@ export function RunIssuesButton({ issues, open, onToggle }: { issues: RunIssue[]
   );
 }
 
+function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
 export function IssueList({ issues }: { issues: RunIssue[] }) {
   return (
     <ul className="issue-list" data-testid="issue-list">
       {issues.map((i) => (
-        <li key={`${i.path}\n${i.reason}`} title={i.path}>{i.reason}</li>
+        <li key={`${i.path}\n${i.reason}`} title={i.path}>
+          <span className="issue-file">{fileName(i.path)}</span> {i.reason}
+        </li>
       ))}
     </ul>
   );
