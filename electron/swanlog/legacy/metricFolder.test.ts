@@ -198,6 +198,62 @@ describe('MetricFolderReader on hand-made folders', () => {
   });
 });
 
+describe('MetricFolderReader: a quiet folder', () => {
+  /** The folder's mtime an hour back: its listing is trusted (no file created, removed or replaced since). */
+  const past = new Date(Date.now() - 3_600_000);
+  const age = (dir: string) => fs.utimesSync(dir, past, past);
+
+  it('reads only its last file until the folder itself changes, then everything again', async () => {
+    const dir = tempDir('quiet');
+    fs.writeFileSync(path.join(dir, '1000.log'), line(0, '0') + line(1, '1') + line(2, '2'));
+    fs.writeFileSync(path.join(dir, '2000.log'), line(3, '3') + line(4, '4'));
+    age(dir);
+    const r = new MetricFolderReader(dir, 'line');
+    expect(await r.refresh()).toEqual({ added: 5, rewritten: false });
+    fs.appendFileSync(path.join(dir, '2000.log'), line(5, '5'));
+    age(dir);
+    expect(await r.refresh()).toEqual({ added: 1, rewritten: false });
+    // The SDK never appends to an earlier file; if something does, the next listing finds it.
+    fs.appendFileSync(path.join(dir, '1000.log'), line(2, '22'));
+    age(dir);
+    expect(await r.refresh()).toEqual({ added: 0, rewritten: false });
+    fs.writeFileSync(path.join(dir, '3000.log'), line(6, '6'));
+    expect(await r.refresh()).toEqual({ added: 2, rewritten: false });
+    const fresh = await readOnce(dir);
+    expect(r.series()).toEqual(fresh.series());
+    expect([...r.series().values]).toEqual([0, 1, 22, 3, 4, 5, 6]);
+  });
+
+  it('still lists everything every 30 refreshes', async () => {
+    const dir = tempDir('quiet-sweep');
+    fs.writeFileSync(path.join(dir, '1000.log'), line(0, '0'));
+    fs.writeFileSync(path.join(dir, '2000.log'), line(1, '1'));
+    age(dir);
+    const r = new MetricFolderReader(dir, 'line');
+    await r.refresh();
+    fs.appendFileSync(path.join(dir, '1000.log'), line(5, '5'));
+    age(dir);
+    let refreshes = 0;
+    while ((await r.refresh()).added === 0) refreshes++;
+    expect(refreshes).toBeLessThan(30);
+    expect([...r.series().steps]).toEqual([0, 1, 5]);
+  });
+
+  it('sees a file replaced through os.replace (the folder changes)', async () => {
+    const dir = tempDir('quiet-replace');
+    const file = path.join(dir, '1000.log');
+    fs.writeFileSync(file, line(0, '0') + line(1, '1'));
+    fs.writeFileSync(path.join(dir, '2000.log'), line(2, '2'));
+    age(dir);
+    const r = new MetricFolderReader(dir, 'line');
+    await r.refresh();
+    fs.writeFileSync(path.join(dir, 'tmpx'), line(0, '0') + line(1, '11'));
+    fs.renameSync(path.join(dir, 'tmpx'), file);
+    expect(await r.refresh()).toEqual({ added: 2, rewritten: true });
+    expect([...r.series().values]).toEqual([0, 11, 2]);
+  });
+});
+
 describe('MetricFolderReader: incremental growth equals a one-shot read', () => {
   const cases: [string, string, string, MetricType][] = [
     ['swanlog-0.9.7', 'run-20261124_051228-tc77jij3', '1', 'line'],

@@ -1,21 +1,21 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaItem, MediaPoint, MetricType, NumericSeries, RunIssue } from '../../../shared/domain';
 import { SeriesBuilder } from '../../../shared/seriesBuilder';
 import { readAppendedLines, type TailPosition } from './appendedLines';
+import { FolderGate } from './folderGate';
 import { ScannedPoint, scanLogLine } from './logLine';
 
 export { readSummaryFile, type SummaryFile } from './summaryFile';
 
 const READ_CONCURRENCY = 4;
 
-/** Points read from one `<N>.log` file. */
+/** What was read from one `<N>.log` file; its line points live in the folder's store. */
 interface LogFileState {
   name: string;
   position: TailPosition | null;
-  steps: number[];
-  values: number[];
-  times: number[];
+  /** Line points of this file in the store. */
+  points: number;
   legacyNonFinite: boolean;
   media: MediaPoint[];
   unparsable: number;
@@ -24,15 +24,28 @@ interface LogFileState {
   readError: string | null;
 }
 
+/** One file's points read by one refresh, until they are appended to the store in file order. */
+interface FileRead {
+  file: LogFileState;
+  points: SeriesBuilder;
+  added: number;
+  reset: boolean;
+}
+
 /**
  * Tail-follows one metric folder `logs/<folder>/` of a generation-A run: all `<N>.log` files in
  * numeric order, each read incrementally from the byte where the previous refresh stopped.
+ * Line points of all files are kept once, in one columnar store in file order; a file that was
+ * replaced, shrunk or removed (or grew before a later file) makes the store be rebuilt.
  */
 export class MetricFolderReader {
   private readonly files = new Map<string, LogFileState>();
   private readonly folder: string;
+  private readonly gate = new FolderGate();
+  private store = new SeriesBuilder();
+  /** The last file (in reading order) whose points are in the store. */
+  private lastInStore: string | null = null;
   private listError: string | null = null;
-  private cachedSeries: NumericSeries | null = null;
   private cachedMedia: MediaPoint[] | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
@@ -52,15 +65,7 @@ export class MetricFolderReader {
 
   /** Numeric points of all files, sorted by step, one per step (a later line wins). */
   series(): NumericSeries {
-    if (this.cachedSeries === null) {
-      const b = new SeriesBuilder();
-      for (const f of this.orderedFiles()) {
-        for (let i = 0; i < f.steps.length; i++) b.push(f.steps[i], f.values[i], f.times[i]);
-        if (f.legacyNonFinite) b.legacyNonFinite = true;
-      }
-      this.cachedSeries = b.build();
-    }
-    return this.cachedSeries;
+    return this.store.build();
   }
 
   /** List-valued points (media files or inline text), sorted by step, one per step. */
@@ -102,24 +107,55 @@ export class MetricFolderReader {
   }
 
   private async refreshNow(): Promise<{ added: number; rewritten: boolean }> {
-    let names: string[];
-    try {
-      names = (await readdir(this.dir)).filter((n) => n.endsWith('.log'));
-      this.listError = null;
-    } catch (e) {
-      this.listError = errorText(e);
-      names = [];
-    }
-    let added = 0;
-    let rewritten = false;
-    const present = new Set(names);
-    for (const name of [...this.files.keys()]) {
-      if (!present.has(name)) {
-        this.files.delete(name);
-        rewritten = true;
+    const names = await this.namesToCheck();
+    let removed = false;
+    if (names.listed) {
+      const present = new Set(names.names);
+      for (const name of [...this.files.keys()]) {
+        if (!present.has(name)) {
+          this.files.delete(name);
+          removed = true;
+        }
       }
     }
-    const queue = names.sort(compareLogNames).map((name) => {
+    if (this.store.length === 0 && this.type === 'line') this.store.reserve(expectedPoints(names.names));
+    const r = await this.readFiles(names.names, removed);
+    if (r.mustRebuild) await this.rebuild();
+    this.store.trim();
+    const rewritten = removed || r.reset;
+    if (r.added > 0 || rewritten) this.cachedMedia = null;
+    return { added: r.added, rewritten };
+  }
+
+  /** Every `.log` file when the folder changed (or is due a full check), else only the last one. */
+  private async namesToCheck(): Promise<{ names: string[]; listed: boolean }> {
+    const st = await stat(this.dir).catch(() => null);
+    if (!this.gate.mustList(st)) {
+      const last = this.orderedFiles().pop();
+      // plus files a previous refresh could not read
+      const retry = [...this.files.values()].filter((f) => f.readError !== null || f.position === null).map((f) => f.name);
+      return { names: [...new Set([...retry, ...(last ? [last.name] : [])])].sort(compareLogNames), listed: false };
+    }
+    try {
+      const names = (await readdir(this.dir)).filter((n) => n.endsWith('.log')).sort(compareLogNames);
+      this.listError = null;
+      this.gate.listed(st);
+      return { names, listed: true };
+    } catch (e) {
+      this.listError = errorText(e);
+      this.gate.listed(null);
+      return { names: [], listed: true };
+    }
+  }
+
+  /**
+   * Reads the given files (sorted by name) with a few in flight, so that file-system round
+   * trips overlap with parsing, and appends their points to the store in file order. Points may
+   * only follow those of the last file in the store: a replaced or shrunk file, or an earlier
+   * file that grew, stops the appending and asks for a rebuild.
+   */
+  private async readFiles(names: string[], blocked: boolean): Promise<{ added: number; reset: boolean; mustRebuild: boolean }> {
+    const states = names.map((name) => {
       let f = this.files.get(name);
       if (f === undefined) {
         f = emptyFileState(name);
@@ -127,24 +163,51 @@ export class MetricFolderReader {
       }
       return f;
     });
-    // A few files in flight so that file-system round trips overlap with parsing.
-    const worker = async (): Promise<void> => {
-      for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
-        const r = await this.readFile(f);
+    const done: (FileRead | undefined)[] = new Array(states.length);
+    const spare: SeriesBuilder[] = [];
+    let added = 0;
+    let reset = false;
+    let next = 0;
+    let nextToCommit = 0;
+    const commitReady = (): void => {
+      for (let r = done[nextToCommit]; r !== undefined; r = done[nextToCommit]) {
+        done[nextToCommit++] = undefined;
         added += r.added;
-        rewritten ||= r.reset;
+        if (r.reset) reset = blocked = true;
+        const n = r.points.length;
+        if (n > 0 && this.lastInStore !== null && compareLogNames(r.file.name, this.lastInStore) < 0) blocked = true;
+        if (!blocked && (n > 0 || r.points.legacyNonFinite)) {
+          this.store.append(r.points);
+          r.file.points += n;
+          if (n > 0) this.lastInStore = r.file.name;
+        }
+        r.points.clear();
+        spare.push(r.points);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, worker));
-    if (added > 0 || rewritten) {
-      this.cachedSeries = null;
-      this.cachedMedia = null;
-    }
-    return { added, rewritten };
+    const worker = async (): Promise<void> => {
+      while (next < states.length) {
+        const i = next++;
+        done[i] = await this.readFile(states[i], spare.pop() ?? new SeriesBuilder(1024));
+        commitReady();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, states.length) }, worker));
+    return { added, reset, mustRebuild: blocked };
   }
 
-  private async readFile(f: LogFileState): Promise<{ added: number; reset: boolean }> {
-    let added = 0;
+  /** Reads every file again from its first byte into a new store. */
+  private async rebuild(): Promise<void> {
+    const names = this.orderedFiles().map((f) => f.name);
+    for (const name of names) this.files.set(name, emptyFileState(name));
+    this.store = new SeriesBuilder();
+    if (this.type === 'line') this.store.reserve(expectedPoints(names));
+    this.lastInStore = null;
+    await this.readFiles(names, false);
+  }
+
+  private async readFile(f: LogFileState, points: SeriesBuilder): Promise<FileRead> {
+    const read: FileRead = { file: f, points, added: 0, reset: false };
     const scratch = new ScannedPoint();
     try {
       const r = await readAppendedLines(path.join(this.dir, f.name), f.position, {
@@ -152,27 +215,27 @@ export class MetricFolderReader {
         reset: () => Object.assign(f, emptyFileState(f.name)),
         line: (bytes, start, end) => {
           if (scanLogLine(bytes, start, end, scratch)) {
-            if (this.addPoint(f, scratch)) added++;
+            if (this.addPoint(f, points, scratch)) read.added++;
           } else if (!isBlank(bytes, start, end)) f.unparsable++;
         },
       });
       f.position = r.position;
       f.readError = null;
+      read.reset = r.reset;
       // A last line without `\n`: a point still being written, or the torn tail of a killed
       // writer. Taken only when it is already a complete point (no proper prefix of a JSON
       // object is one); otherwise left unread, retried on the next refresh and never counted.
       if (!isBlank(r.tail, 0, r.tail.length) && scanLogLine(r.tail, 0, r.tail.length, scratch)) {
-        if (this.addPoint(f, scratch)) added++;
+        if (this.addPoint(f, points, scratch)) read.added++;
         f.position = { ...r.position, offset: r.position.offset + r.tail.length };
       }
-      return { added, reset: r.reset };
     } catch (e) {
       f.readError = errorText(e);
-      return { added, reset: false };
     }
+    return read;
   }
 
-  private addPoint(f: LogFileState, p: ScannedPoint): boolean {
+  private addPoint(f: LogFileState, points: SeriesBuilder, p: ScannedPoint): boolean {
     if (p.list !== null) {
       const point: MediaPoint = { step: p.step, timestamp: p.timeMs, items: p.list.map((entry, i) => this.mediaItem(entry, p.more?.[i])) };
       if (p.more !== null) point.more = p.more; // raw, for API fidelity; absent in ≤0.5 text lines
@@ -180,10 +243,11 @@ export class MetricFolderReader {
       return true;
     }
     if (p.value !== null) {
-      f.steps.push(p.step);
-      f.values.push(p.value);
-      f.times.push(p.timeMs);
-      if (p.legacyNonFinite) f.legacyNonFinite = true;
+      points.push(p.step, p.value, p.timeMs);
+      if (p.legacyNonFinite) {
+        f.legacyNonFinite = true;
+        points.legacyNonFinite = true;
+      }
       return true;
     }
     f.unusable++;
@@ -219,7 +283,20 @@ function captionOf(more: unknown): string | null {
 }
 
 function emptyFileState(name: string): LogFileState {
-  return { name, position: null, steps: [], values: [], times: [], legacyNonFinite: false, media: [], unparsable: 0, unusable: 0, readError: null };
+  return { name, position: null, points: 0, legacyNonFinite: false, media: [], unparsable: 0, unusable: 0, readError: null };
+}
+
+/**
+ * Points in a folder of SDK-written files: `<N>.log` holds points N-999..N (doc §4.2), so the
+ * highest number bounds the count (trim() gives back what a sparser folder does not use).
+ */
+function expectedPoints(names: string[]): number {
+  let max = 0;
+  for (const n of names) {
+    const k = logNumber(n);
+    if (k !== Infinity && k > max) max = k;
+  }
+  return Math.min(max, 50_000_000);
 }
 
 /** `2000.log` before `10000.log`; non-numeric names after all numeric ones, by name. */
