@@ -1,7 +1,7 @@
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, crc32Portable } from './crc32';
-import { chunkCrc } from './frameFormat';
+import { crc32, crc32Portable, crc32Range } from './crc32';
+import { chunkCrc, chunkCrcAt } from './frameFormat';
 
 describe('crc32', () => {
   it('matches the CRC-32/ISO-HDLC check value', () => {
@@ -39,5 +39,18 @@ describe('crc32', () => {
     const payload = Buffer.from('{"model_type": "Header"}\n');
     expect(chunkCrc(1, payload)).toBe(crc32Portable(payload, crc32Portable(Uint8Array.of(1))));
     expect(chunkCrc(1, payload)).not.toBe(chunkCrc(2, payload));
+  });
+
+  it('crc32Range (sliced JS below 512 bytes, native above) equals crc32 of the range', () => {
+    let x = 99;
+    const data = Buffer.alloc(3000);
+    for (let i = 0; i < data.length; i++) data[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    for (let start = 0; start < 20; start++) {
+      for (const n of [0, 1, 7, 8, 9, 15, 16, 63, 64, 65, 511, 512, 513, 2000]) {
+        expect(crc32Range(data, start, start + n, 0x1234567)).toBe(crc32Portable(data.subarray(start, start + n), 0x1234567));
+        expect(crc32Range(data, start, start + n)).toBe(crc32Portable(data.subarray(start, start + n)));
+      }
+    }
+    for (const type of [1, 2, 3, 4, 9]) expect(chunkCrcAt(type, data, 5, 105)).toBe(chunkCrc(type, data.subarray(5, 105)));
   });
 });

@@ -1,4 +1,4 @@
-import { crc32 } from './crc32';
+import { crc32, crc32Range } from './crc32';
 
 /** LevelDB-log framing shared by backup.swanlab and run-<id>.swanlab (format doc §5). */
 export const FILE_HEADER_SIZE = 7;
@@ -22,6 +22,12 @@ const TYPE_SEEDS = [0, 1, 2, 3, 4].map((t) => crc32(Uint8Array.of(t)));
 export function chunkCrc(type: number, payload: Uint8Array): number {
   const seed = TYPE_SEEDS[type] ?? crc32(Uint8Array.of(type & 0xff));
   return crc32(payload, seed);
+}
+
+/** chunkCrc of the payload buf[start..end). */
+export function chunkCrcAt(type: number, buf: Uint8Array, start: number, end: number): number {
+  const seed = TYPE_SEEDS[type] ?? crc32(Uint8Array.of(type & 0xff));
+  return crc32Range(buf, start, end, seed);
 }
 
 export function fileHeader(version: number): Buffer {

@@ -9,7 +9,7 @@ import {
   FILE_IDENT,
   FILE_MAGIC,
   SUPPORTED_VERSIONS,
-  chunkCrc,
+  chunkCrcAt,
 } from './frameFormat';
 
 export { FrameWriter, fdSink } from './frameWriter';
@@ -47,21 +47,34 @@ export interface FrameScan {
 }
 
 /**
+ * Receives each complete record as bytes[start..end): a range of the scanned buffer for a
+ * record in one chunk (valid only during the call), or a new buffer for a split record.
+ */
+export type RecordVisitor = (bytes: Buffer, start: number, end: number, fileOffset: number) => void;
+
+/**
  * Reassembles records from `buf`, which holds file bytes starting at file offset `bufFileOffset`;
  * reading starts at `startOffset` (a record boundary, ≥ 7). Stops at the first torn or bad chunk.
  */
 export function scanFrames(buf: Buffer, bufFileOffset: number, startOffset: number): FrameScan {
   const records: Buffer[] = [];
   const recordOffsets: number[] = [];
+  const r = visitFrames(buf, bufFileOffset, startOffset, (bytes, start, end, offset) => {
+    records.push(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
+    recordOffsets.push(offset);
+  });
+  return { records, recordOffsets, ...r };
+}
+
+/** scanFrames without collecting: each record goes to `visit` as soon as it is complete. */
+export function visitFrames(buf: Buffer, bufFileOffset: number, startOffset: number, visit: RecordVisitor): Pick<FrameScan, 'nextOffset' | 'stop'> {
   const end = bufFileOffset + buf.length;
   let pos = Math.max(startOffset, FILE_HEADER_SIZE);
   let afterLastRecord = pos;
   let splitStart = -1;
   let parts: Buffer[] = [];
 
-  const stopAt = (offset: number, reason: string, needsMoreData: boolean): FrameScan => ({
-    records,
-    recordOffsets,
+  const stopAt = (offset: number, reason: string, needsMoreData: boolean): Pick<FrameScan, 'nextOffset' | 'stop'> => ({
     nextOffset: splitStart >= 0 ? splitStart : offset,
     stop: { offset, reason, needsMoreData },
   });
@@ -79,33 +92,32 @@ export function scanFrames(buf: Buffer, bufFileOffset: number, startOffset: numb
 
     const at = pos - bufFileOffset;
     const crc = buf.readUInt32LE(at);
-    const length = buf.readUInt16LE(at + 4);
+    const length = buf[at + 4] | (buf[at + 5] << 8);
     const type = buf[at + 6];
     if (crc === 0 && length === 0 && type === 0) return stopAt(pos, 'zero-filled chunk header', true);
     if (type < CHUNK_FULL || type > CHUNK_LAST) return stopAt(pos, `bad chunk type ${type}`, false);
     if (length > leftInBlock - CHUNK_HEADER_SIZE) return stopAt(pos, 'chunk length exceeds its block', false);
     const payloadStart = at + CHUNK_HEADER_SIZE;
-    if (payloadStart + length > buf.length) {
+    const payloadEnd = payloadStart + length;
+    if (payloadEnd > buf.length) {
       const reason = payloadStart >= buf.length ? 'chunk header without payload' : 'short payload';
       return stopAt(pos, reason, true);
     }
-    const payload = buf.subarray(payloadStart, payloadStart + length);
-    if (chunkCrc(type, payload) !== crc) return stopAt(pos, 'bad crc', false);
+    if (chunkCrcAt(type, buf, payloadStart, payloadEnd) !== crc) return stopAt(pos, 'bad crc', false);
 
     if (type === CHUNK_FULL) {
       if (splitStart >= 0) return stopAt(pos, 'FULL chunk inside a split record', false);
-      records.push(payload);
-      recordOffsets.push(pos);
+      visit(buf, payloadStart, payloadEnd, pos);
     } else if (type === CHUNK_FIRST) {
       if (splitStart >= 0) return stopAt(pos, 'FIRST chunk inside a split record', false);
       splitStart = pos;
-      parts = [payload];
+      parts = [buf.subarray(payloadStart, payloadEnd)];
     } else {
       if (splitStart < 0) return stopAt(pos, `${type === CHUNK_MIDDLE ? 'MIDDLE' : 'LAST'} without FIRST`, false);
-      parts.push(payload);
+      parts.push(buf.subarray(payloadStart, payloadEnd));
       if (type === CHUNK_LAST) {
-        records.push(Buffer.concat(parts));
-        recordOffsets.push(splitStart);
+        const whole = Buffer.concat(parts);
+        visit(whole, 0, whole.length, splitStart);
         splitStart = -1;
         parts = [];
       }
@@ -115,5 +127,5 @@ export function scanFrames(buf: Buffer, bufFileOffset: number, startOffset: numb
   }
 
   if (splitStart >= 0) return stopAt(Math.min(pos, end), 'record continues past the end of the data', true);
-  return { records, recordOffsets, nextOffset: afterLastRecord, stop: null };
+  return { nextOffset: afterLastRecord, stop: null };
 }

@@ -55,6 +55,7 @@ export class RecordFileReader {
       await file.close();
     }
     await this.readTexts();
+    for (const series of this.parser.content.scalars.values()) series.trim();
     return this.parser.builder.takeDelta(bytes);
   }
 

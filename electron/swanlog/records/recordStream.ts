@@ -1,9 +1,10 @@
 import { applyBackupRecord, decodeBackupRecord } from './backupRecord';
 import { FILE_HEADER_SIZE } from './frameFormat';
-import { parseFileHeader, scanFrames } from './framing';
+import { parseFileHeader, visitFrames } from './framing';
 import { RecordContentBuilder, type RecordFileContent } from './recordContent';
 import { applyRunRecord } from './runRecordApply';
 import { decodeRunRecord } from './runRecord';
+import { readScalarRecord, type ScalarPoint } from './scalarWire';
 
 /**
  * Decodes a record file from bytes handed in as the file grows; no I/O. Each `feed` must cover
@@ -14,6 +15,8 @@ export class RecordStreamParser {
   private version: number | null = null;
   private gaveUp = false;
   private offset = 0;
+  /** Scratch for the scalar fast path. */
+  private readonly point: ScalarPoint = { key: '', step: 0, value: 0, timeMs: NaN };
 
   constructor(path: string) {
     this.builder = new RecordContentBuilder(path, /backup\.swanlab$/.test(path) ? 'B' : 'C');
@@ -40,8 +43,7 @@ export class RecordStreamParser {
     content.bytesRead = Math.max(content.bytesRead, bufFileOffset + buf.length);
     if (this.version === null && !this.readHeader(buf)) return;
 
-    const scan = scanFrames(buf, bufFileOffset, this.offset);
-    for (const payload of scan.records) this.apply(payload);
+    const scan = visitFrames(buf, bufFileOffset, this.offset, this.visit);
     this.offset = scan.nextOffset;
     content.torn = scan.stop && { offset: scan.stop.offset, reason: scan.stop.reason };
     if (scan.stop && !scan.stop.needsMoreData) this.gaveUp = true;
@@ -63,9 +65,15 @@ export class RecordStreamParser {
     return true;
   }
 
-  private apply(payload: Buffer): void {
+  private readonly visit = (bytes: Buffer, start: number, end: number): void => {
     const content = this.builder.content;
     content.records++;
+    if (this.version === 2 && readScalarRecord(bytes, start, end, this.point)) {
+      const p = this.point;
+      this.builder.scalar(p.key, p.step, p.value, p.timeMs, false);
+      return;
+    }
+    const payload = bytes.subarray(start, end);
     try {
       if (this.version === 2) applyRunRecord(decodeRunRecord(payload), this.builder);
       else applyBackupRecord(decodeBackupRecord(payload), this.builder);
@@ -73,5 +81,5 @@ export class RecordStreamParser {
       // Intact frame, payload we cannot read (unknown schema change): skip this record only.
       content.undecodable++;
     }
-  }
+  };
 }
