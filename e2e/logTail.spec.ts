@@ -1,0 +1,90 @@
+import * as path from 'node:path';
+import { SwanlogRunWriter } from '../electron/swanlog/writer/runWriter';
+import { openRunDetails } from './support/details';
+import { expect, test } from './support/serve';
+
+test('100k console lines: only the visible rows are in the page and scrolling stays fast', async ({ page, serve, tempDir }) => {
+  const root = path.join(tempDir(), 'swanlog');
+  const w = await SwanlogRunWriter.create(root, { name: 'chatty', banner: false });
+  const TOTAL = 100_000;
+  for (let chunk = 0; chunk < TOTAL; chunk += 5000) {
+    w.print(Array.from({ length: 5000 }, (_, i) => `line ${chunk + i} loss=${((chunk + i) % 977) / 100}`).join('\n'));
+  }
+  w.log({ 'train/loss': 1 });
+  w.finish('finished');
+  const s = await serve(root);
+  await page.goto(s.url);
+  const panel = await openRunDetails(page, 'chatty');
+  await panel.getByTestId('details-tab-logs').click();
+  await expect(panel.locator('.log-total')).toHaveText('100,000 lines');
+  const lines = panel.getByTestId('log-line');
+  // follow mode starts at the end
+  await expect(lines.last()).toContainText(`line ${TOTAL - 1} `);
+  expect(await lines.count()).toBeLessThan(150);
+
+  // 200 jumps across the whole list, one per frame
+  const frameMs = await panel.getByTestId('log-view').evaluate(async (el) => {
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      el.scrollTop = ((i * 7919) % 200) * (el.scrollHeight / 200);
+      await new Promise(requestAnimationFrame);
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length * 0.9)];
+  });
+  expect(frameMs).toBeLessThan(50);
+  expect(await lines.count()).toBeLessThan(150);
+  await expect(panel.getByTestId('log-follow')).not.toBeChecked();
+
+  await panel.getByTestId('log-view').evaluate((el) => (el.scrollTop = (el.scrollHeight * 50_000) / 100_000));
+  await expect(panel.locator('[data-testid=log-line][data-index="50010"]')).toContainText('line 50010 ');
+
+  // "line 4242" is in line 4242 and 42420..42429
+  await panel.getByTestId('log-search').fill('line 4242');
+  await expect(panel.getByTestId('log-match-count')).toHaveText('11');
+  await expect(panel.locator('[data-testid=log-line].is-current')).toContainText('line 42429 ');
+  await panel.getByTestId('log-search').press('Enter');
+  await expect(panel.locator('[data-testid=log-line].is-current')).toContainText('line 4242 ');
+  await page.screenshot({ path: 'test-results/log-100k.png' });
+});
+
+test('follow mode keeps the newest line in view while a live run prints, and stops when scrolled up', async ({ page, serve, tempDir }) => {
+  const root = path.join(tempDir(), 'swanlog');
+  const w = await SwanlogRunWriter.create(root, { name: 'live-run' });
+  for (let i = 0; i < 100; i++) w.print(`warmup ${i}`);
+  w.flush();
+  const s = await serve(root);
+  await page.goto(s.url);
+  const panel = await openRunDetails(page, 'live-run');
+  await panel.getByTestId('details-tab-logs').click();
+  const view = panel.getByTestId('log-view');
+  const atEnd = () => view.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 4);
+  await expect(panel.getByTestId('log-line').last()).toContainText('warmup 99');
+  await expect(panel.getByTestId('log-follow')).toBeChecked();
+
+  for (let batch = 0; batch < 3; batch++) {
+    w.print(Array.from({ length: 40 }, (_, i) => `tick ${batch * 40 + i}`).join('\n'));
+    w.flush();
+    await expect(panel.getByTestId('log-line').last()).toContainText(`tick ${batch * 40 + 39}`, { timeout: 15_000 });
+    expect(await atEnd()).toBe(true);
+  }
+  await page.screenshot({ path: 'test-results/log-follow.png' });
+
+  // scrolling up turns follow off: new output no longer moves the view
+  await view.evaluate((el) => (el.scrollTop = 0));
+  await expect(panel.getByTestId('log-follow')).not.toBeChecked();
+  const total = async () => Number((await panel.locator('.log-total').textContent())!.replace(/\D/g, ''));
+  const before = await total();
+  w.print('after scroll-up');
+  w.flush();
+  await expect.poll(total, { timeout: 15_000 }).toBe(before + 1);
+  await expect(panel.locator('[data-testid=log-line][data-index="0"]')).toBeVisible();
+  expect(await view.evaluate((el) => el.scrollTop)).toBe(0);
+
+  // turning follow back on jumps to the newest line
+  await panel.getByTestId('log-follow').check();
+  await expect(panel.getByTestId('log-line').last()).toContainText('after scroll-up');
+  expect(await atEnd()).toBe(true);
+  w.finish('finished');
+});
