@@ -9,13 +9,16 @@ const STATUS_OF_RUN: Record<string, string> = {
 };
 
 for (const set of FIXTURE_SETS) {
-  test(`${set}: runs, sections, one chart per line key, every run overlaid`, async ({ page, serve, tempDir }) => {
+  test(`${set}: runs with their status, sections, one chart per line key, every run overlaid`, async ({ page, serve, tempDir }) => {
     const want = expected(set);
     const { url } = await serve(copyFixture(set, tempDir()));
     await page.goto(url);
 
     await expect(page.getByTestId('run-row')).toHaveCount(want.runs.length);
     expect((await attrs(page.getByTestId('run-row'), 'data-run-name')).sort()).toEqual([...want.runs].sort());
+    for (const [name, status] of Object.entries(STATUS_OF_RUN)) {
+      await expect(runRow(page, name).getByTestId('run-status'), name).toHaveAttribute('data-status', status);
+    }
     await expect(page.getByTestId('chart-panel')).toHaveCount(want.lineKeys.size);
     expect((await attrs(page.getByTestId('chart-panel'), 'data-metric-key')).sort()).toEqual([...want.lineKeys.keys()].sort());
     expect((await attrs(page.getByTestId('section'), 'data-section')).sort()).toEqual([...want.sections].sort());
@@ -40,14 +43,4 @@ test('crashed and killed runs show their badge, killed with the evidence on hove
   expect(evidence.length).toBeGreaterThan(0);
   const badge = runRow(page, 'lr0.05-killed').getByTestId('run-status');
   for (const line of evidence) expect(await badge.getAttribute('title')).toContain(line);
-});
-
-test('every fixture set reports crashed and killed runs as such', async ({ page, serve, tempDir }) => {
-  for (const set of FIXTURE_SETS) {
-    const { url } = await serve(copyFixture(set, tempDir()));
-    await page.goto(url);
-    for (const [name, status] of Object.entries(STATUS_OF_RUN)) {
-      await expect(runRow(page, name).getByTestId('run-status'), `${set} ${name}`).toHaveAttribute('data-status', status);
-    }
-  }
 });
