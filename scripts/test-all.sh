@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI runs (`npm test`): type check, build, unit tests, board-API conformance on
-# every shared fixture. Ends with one line `N passed, N failed` summed over all of them.
+# every shared fixture, UI end-to-end tests. Ends with one line `N passed, N failed` summed
+# over all of them.
 set -u
 cd "$(dirname "$0")/.."
 passed=0
@@ -30,6 +31,15 @@ node scripts/conformance.mjs | tee "$out/conformance.txt"
 line=$(grep -E '^conformance: [0-9]+ passed, [0-9]+ failed' "$out/conformance.txt" | tail -1)
 if [ -n "$line" ]; then
   count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+  count 0 1
+fi
+
+step "UI end-to-end (Playwright, e2e/)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test --reporter=list,json
+if [ -f "$out/e2e.json" ]; then
+  read -r p f < <(node -e 'const s=require(process.argv[1]).stats;console.log(s.expected + s.flaky, s.unexpected)' "$out/e2e.json")
+  count "$p" "$f"
 else
   count 0 1
 fi
