@@ -26,7 +26,7 @@ export const projectSchema = z.looseObject({
   createdAt: text,
   updatedAt: text,
   group: z.looseObject({ username: text, name: text, type: text }).nullish(),
-  _count: z.record(z.string(), z.unknown()).nullish(),
+  _count: z.record(z.string(), z.unknown().optional()).nullish(),
   role: text,
 });
 export type WireProject = z.infer<typeof projectSchema>;
@@ -52,7 +52,7 @@ export const runSchema = z.looseObject({
   rootExpId: text,
   rootProId: text,
   project_id: text,
-  profile: z.looseObject({ config: z.unknown(), metadata: z.unknown(), requirements: z.unknown(), conda: z.unknown() }).nullish(),
+  profile: z.looseObject({ config: z.unknown().optional(), metadata: z.unknown().optional(), requirements: z.unknown().optional(), conda: z.unknown().optional() }).nullish(),
 });
 export type WireRun = z.infer<typeof runSchema>;
 
@@ -62,7 +62,7 @@ export const runGroupsSchema: z.ZodType<WireRunGroups> = z.lazy(() => z.union([z
 
 export const keysPageSchema = z.looseObject({ keys: z.array(z.string()).nullish(), hasMore: z.boolean().nullish(), nextCursor: text });
 
-export const columnSchema = z.looseObject({ key: z.string(), name: text, type: text, class: text, error: z.unknown() });
+export const columnSchema = z.looseObject({ key: z.string(), name: text, type: text, class: text, error: z.unknown().optional() });
 
 export const pointSchema = z.looseObject({ index: wireNumber, step: wireNumber, data: wireNumber, value: wireNumber, timestamp: wireNumber });
 export type WirePoint = z.infer<typeof pointSchema>;
@@ -75,7 +75,7 @@ export type WireStats = NonNullable<z.infer<typeof statsSchema>[number]>;
 
 /** New (0.9) and legacy (OpenApi) summaries share the outer shape; min/max differ. */
 export const summariesSchema = z.record(z.string(), z.record(z.string(), z.looseObject({
-  step: wireNumber, value: wireNumber, min: z.unknown(), max: z.unknown(), avg: wireNumber, median: wireNumber, stdDev: wireNumber,
+  step: wireNumber, value: wireNumber, min: z.unknown().optional(), max: z.unknown().optional(), avg: wireNumber, median: wireNumber, stdDev: wireNumber,
 })).nullable());
 
 export const cosKeySchema = z.looseObject({ cosKey: z.string().min(1) });
