@@ -1,7 +1,7 @@
 import type { NumericSeries } from '../../shared/domain';
 import { formatIsoUtc } from '../../shared/time';
-import type { LocalRun } from '../swanlog/run/localRun';
 import { csvField, csvRow, numberText } from './csv';
+import type { ExportableRun } from './exportableRun';
 
 export interface Sink {
   write(text: string): Promise<void>;
@@ -14,7 +14,7 @@ export interface MetricExportOptions {
 }
 
 /** Line keys to export: the requested ones that exist anywhere, else every line key of every run. */
-export function exportKeys(runs: LocalRun[], requested: string[] | null): string[] {
+export function exportKeys(runs: readonly ExportableRun[], requested: string[] | null): string[] {
   const all: string[] = [];
   for (const r of runs) for (const k of r.keys()) if (k.type === 'line' && !all.includes(k.key)) all.push(k.key);
   return requested ? requested.filter((k) => all.includes(k)) : all;
@@ -38,8 +38,8 @@ function unionSteps(series: NumericSeries[]): Float64Array {
 const CHUNK = 1 << 16;
 
 /** Wide CSV: one row per (run, step), one column per key, every point at full resolution. */
-async function runCsv(run: LocalRun, name: string, keys: string[], sink: Sink): Promise<number> {
-  const series = keys.map((k) => run.series(k));
+async function runCsv(run: ExportableRun, name: string, keys: string[], sink: Sink): Promise<number> {
+  const series = await Promise.all(keys.map((k) => run.series(k)));
   const present = series.filter((s): s is NumericSeries => s !== null);
   const steps = unionSteps(present);
   const pos = new Int32Array(keys.length);
@@ -79,7 +79,7 @@ function jsonSeries(s: NumericSeries): unknown {
   };
 }
 
-export async function exportMetrics(runs: LocalRun[], opts: MetricExportOptions, sink: Sink): Promise<{ rows: number; keys: string[] }> {
+export async function exportMetrics(runs: readonly ExportableRun[], opts: MetricExportOptions, sink: Sink): Promise<{ rows: number; keys: string[] }> {
   const keys = exportKeys(runs, opts.keys);
   let rows = 0;
   if (opts.format === 'csv') {
@@ -96,7 +96,7 @@ export async function exportMetrics(runs: LocalRun[], opts: MetricExportOptions,
     const info = run.info();
     const metrics: Record<string, unknown> = {};
     for (const k of keys) {
-      const s = run.series(k);
+      const s = await run.series(k);
       if (s) {
         metrics[k] = jsonSeries(s);
         rows += s.steps.length;

@@ -1,6 +1,6 @@
 import { summarizeSeries } from '../../shared/summary';
-import type { LocalRun } from '../swanlog/run/localRun';
 import { csvRow, numberText } from './csv';
+import type { ExportableRun } from './exportableRun';
 import { exportKeys, type Sink } from './exportMetrics';
 
 /** Nested config → `config.a.b` columns; arrays are kept as JSON text. */
@@ -14,24 +14,26 @@ export function flattenConfig(obj: unknown, prefix = 'config', out: Record<strin
 }
 
 /** One row per run: identity, status, times, flattened config, last/min/max of each line key. */
-export async function exportSummary(runs: LocalRun[], opts: { keys: string[] | null; format: 'csv' | 'json' }, sink: Sink): Promise<number> {
+export async function exportSummary(runs: readonly ExportableRun[], opts: { keys: string[] | null; format: 'csv' | 'json' }, sink: Sink): Promise<number> {
   const keys = exportKeys(runs, opts.keys);
-  const rows = runs.map((run) => {
+  const rows: Record<string, unknown>[] = [];
+  for (const run of runs) {
     const info = run.info();
     const row: Record<string, unknown> = {
       name: info.name, id: info.id, status: info.status, created_at: info.createdAt, finished_at: info.finishedAt,
       ...flattenConfig(run.files?.config ?? {}),
     };
-    for (const k of keys) {
-      const s = run.series(k);
+    const series = await Promise.all(keys.map((k) => run.series(k)));
+    for (const [i, k] of keys.entries()) {
+      const s = series[i];
       if (!s || !s.steps.length) continue;
       const sum = summarizeSeries(k, s);
       row[`${k}.last`] = sum.last;
       row[`${k}.min`] = sum.min;
       row[`${k}.max`] = sum.max;
     }
-    return row;
-  });
+    rows.push(row);
+  }
   if (opts.format === 'json') {
     const safe = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? numberText(v) : v);
     await sink.write(JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, safe(v)]))), null, 1) + '\n');
