@@ -84,6 +84,10 @@ describe('SeriesBuilder storage', () => {
     b.trim();
     expect(capacity()).toBe(cap); // small appends fit in the headroom without reallocating
     expect(b.build().steps.length).toBe(70_002);
+    for (let i = 70_002; i < 80_000; i++) b.push(i, i, i);
+    expect(capacity()).toBeLessThan(cap * 1.3); // settled: grows by an eighth, not doubling
+    b.trim();
+    expect(capacity()).toBeLessThan(80_000 * 1.15);
     b.reserve(300_000);
     expect(capacity()).toBe(300_000);
     expect(b.build().values[70_000]).toBe(70_000);

@@ -4,7 +4,9 @@ const MIN_CAPACITY = 64;
 /** trim() leaves this much room (a fraction of the points) for the next appends. */
 const TRIM_HEADROOM = 1 / 16;
 /** trim() reallocates only when more than this fraction of the capacity would be unused. */
-const TRIM_ABOVE = 1 / 4;
+const TRIM_ABOVE = 1 / 8;
+/** Growth once trimmed: leaves less unused room than TRIM_ABOVE, so appends after a load do not trim. */
+const SETTLED_GROWTH = 1.125;
 
 /** Growable columnar buffer for (step, value, timestamp) points arriving in any order. */
 export class SeriesBuilder {
@@ -16,6 +18,8 @@ export class SeriesBuilder {
   private nonFinite = false;
   /** What build() returned last; valid until the next change. */
   private built: NumericSeries | null = null;
+  /** Set by trim(): the bulk of the points is in, grow by small steps from now on. */
+  private settled = false;
 
   constructor(capacity = MIN_CAPACITY) {
     const cap = Math.max(1, Math.ceil(capacity));
@@ -55,10 +59,11 @@ export class SeriesBuilder {
 
   /**
    * Gives back unused capacity once a batch of points is in (readers call it at the end of a
-   * refresh): at rest a series holds at most a quarter more room than points, so ≤ 30 bytes
-   * per point, and small appends still fit without reallocating.
+   * refresh): at rest a series holds at most an eighth more room than points (≤ 27.5 bytes per
+   * point), and small appends still fit without reallocating.
    */
   trim(): void {
+    this.settled = true;
     const cap = this.steps.length;
     if (cap > MIN_CAPACITY && cap - this.n > cap * TRIM_ABOVE) this.resize(Math.max(MIN_CAPACITY, Math.ceil(this.n * (1 + TRIM_HEADROOM))));
   }
@@ -106,9 +111,10 @@ export class SeriesBuilder {
     return this.built;
   }
 
-  /** Doubling while loading; trim() gives the room back afterwards. */
+  /** Doubling while loading (trim() gives the room back), by an eighth once settled. */
   private grow(need: number): void {
-    this.resize(Math.max(MIN_CAPACITY, this.steps.length * 2, need));
+    const cap = this.steps.length;
+    this.resize(Math.max(MIN_CAPACITY, this.settled ? Math.ceil(cap * SETTLED_GROWTH) : cap * 2, need));
   }
 
   private resize(cap: number): void {

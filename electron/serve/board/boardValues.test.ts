@@ -51,4 +51,13 @@ describe('board values', () => {
     expect('more' in d.list[1]).toBe(false);
     expect(d.max).toBeNull();
   });
+
+  it('computes the tag data of a series object once (series are immutable once built)', () => {
+    const s = series([1, 2, 3]);
+    const d = lineTagData(s);
+    expect(lineTagData(s)).toBe(d);
+    const grown = series([1, 2, 3, 4]);
+    expect(lineTagData(grown)).not.toBe(d);
+    expect(lineTagData(grown).sum).toBe(4);
+  });
 });

@@ -33,7 +33,23 @@ export interface TagData {
   list: Record<string, unknown>[];
 }
 
+/**
+ * Tag data per series object: a series is immutable once built and its reader hands out the same
+ * object until points are added, so a warm tag request costs no pass over the points.
+ */
+const lineTagCache = new WeakMap<NumericSeries, TagData>();
+
+/** The caller must not modify the result (it is shared by later requests for the same series). */
 export function lineTagData(s: NumericSeries): TagData {
+  let data = lineTagCache.get(s);
+  if (data === undefined) {
+    data = computeLineTagData(s);
+    lineTagCache.set(s, data);
+  }
+  return data;
+}
+
+function computeLineTagData(s: NumericSeries): TagData {
   const n = s.steps.length;
   let max = -Infinity;
   let min = Infinity;

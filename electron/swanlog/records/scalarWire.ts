@@ -138,7 +138,8 @@ function keyText(b: Uint8Array, start: number, end: number): string | null {
     return null; // protobufjs rejects invalid UTF-8 in proto3 strings too
   }
   if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
-  keyCache.set(h, { bytes: b.slice(start, end), text });
+  // a copy: b is usually a Buffer (whose slice() is a view) of a whole read chunk
+  keyCache.set(h, { bytes: new Uint8Array(b.subarray(start, end)), text });
   return text;
 }
 
