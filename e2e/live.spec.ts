@@ -29,7 +29,7 @@ test('a run growing while the page is open: points, a new key and a new run appe
   await page.mouse.up();
   await expect(lossChart).toHaveAttribute('data-zoomed', 'true');
 
-  logSteps(writer, 200, 500, (s) => (s % 10 === 0 ? { 'train/acc': 1 - loss(s) / 2 } : {}));
+  logSteps(writer, 200, 500, (s): Record<string, number> => (s % 10 === 0 ? { 'train/acc': 1 - loss(s) / 2 } : {}));
   await expect(lossChart).toHaveAttribute('data-point-total', '500', { timeout: 15_000 });
   await expect(lossChart).toHaveAttribute('data-zoomed', 'true');
   const acc = chart(page, 'train/acc');
