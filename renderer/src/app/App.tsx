@@ -11,6 +11,7 @@ import { EmptyState } from './EmptyState';
 import { ErrorView } from './ErrorView';
 import { LoadingView } from './LoadingView';
 import { Toolbar } from './Toolbar';
+import { useShellCommands } from './useShellCommands';
 import { useWorkspace } from './useWorkspace';
 import './app.css';
 
@@ -26,6 +27,7 @@ export function App() {
   useThemeSync();
   useLanguageSync();
   useLiveFeed();
+  useShellCommands();
   const { t } = useTranslation();
   const { open, reload } = useWorkspace();
   const phase = useAppStore((s) => s.phase);

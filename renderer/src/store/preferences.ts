@@ -1,7 +1,9 @@
+import type { Language } from '../../../shared/client';
+
 /** Theme and language choices: app-wide, kept in the renderer's localStorage. */
 
+export type { Language };
 export type ThemeMode = 'system' | 'light' | 'dark';
-export type Language = 'en' | 'zh';
 
 const THEME_KEY = 'swanview.theme';
 const LANG_KEY = 'swanview.language';
