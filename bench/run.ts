@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: generates (or reuses) the datasets, measures every figure in child processes,
+ * prints the table with PASS/FAIL per target, writes bench/out/results.json and docs/performance.md.
+ *   node dist/bench/run.js [--quick] [--skip-big] [--before FILE] [--doc | --no-doc]
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writePerformanceDoc } from './docWriter';
+import { machineInfo } from './machine';
+import { OUT_DIR, REPO_DIR } from './paths';
+import { consoleTable, verdictLine } from './report';
+import { runSuite, type SuiteResult } from './suite';
+import type { Figure } from './targets';
+
+interface SavedResults {
+  machine: ReturnType<typeof machineInfo>;
+  quick: boolean;
+  result: SuiteResult;
+}
+
+function parseArgs(argv: string[]) {
+  const has = (f: string) => argv.includes(f);
+  const value = (f: string) => {
+    const i = argv.indexOf(f);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = has('--quick');
+  return {
+    quick,
+    skipBig: has('--skip-big'),
+    before: value('--before') ?? path.join(REPO_DIR, 'bench', 'baseline.json'),
+    doc: has('--doc') || (!quick && !has('--no-doc')),
+  };
+}
+
+function loadBefore(file: string, quick: boolean): { label: string; figures: Figure[] } | null {
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SavedResults & { label?: string };
+    if (saved.quick !== quick) return null;
+    return { label: saved.label ?? `${path.basename(file)} (${saved.machine.date})`, figures: saved.result.figures };
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const machine = machineInfo();
+  const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+  log(`${machine.cores} cores, ${machine.cpu}, ${machine.ramGb} GiB, Node ${machine.node}, load ${machine.load}${opts.quick ? ' — quick mode' : ''}`);
+  const result = await runSuite({ quick: opts.quick, skipBig: opts.skipBig, log });
+  const before = loadBefore(opts.before, opts.quick);
+
+  process.stdout.write(`\n${consoleTable(result.figures, before?.figures ?? null)}\n\n${verdictLine(result.figures)}\n`);
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const saved: SavedResults = { machine, quick: opts.quick, result };
+  fs.writeFileSync(path.join(OUT_DIR, opts.quick ? 'results-quick.json' : 'results.json'), JSON.stringify(saved, null, 1));
+  if (opts.doc) {
+    const doc = path.join(REPO_DIR, 'docs', 'performance.md');
+    writePerformanceDoc(doc, { machine, quick: opts.quick, result, before, loadAtEnd: Math.round(os.loadavg()[0] * 100) / 100 });
+    log(`wrote ${doc}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
