@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI runs (`npm test`): type check, build, unit tests, board-API conformance on
-# every shared fixture, UI end-to-end tests. Ends with one line `N passed, N failed` summed
-# over all of them.
+# every shared fixture, UI end-to-end tests, desktop-window tests, packaging. Ends with one
+# line `N passed, N failed` summed over all of them.
 set -u
 cd "$(dirname "$0")/.."
 passed=0
@@ -43,6 +43,28 @@ if [ -f "$out/e2e.json" ]; then
 else
   count 0 1
 fi
+
+step "desktop window (Playwright _electron, e2e/electron/)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$out/electron.json" npx playwright test -c playwright.electron.config.ts --reporter=list,json
+if [ -f "$out/electron.json" ]; then
+  # skipped tests count neither way; the reason (no Electron binary, no display) is printed
+  read -r p f < <(node -e '
+    const r = require(process.argv[1]);
+    const reasons = new Set();
+    const walk = (suite) => {
+      (suite.suites || []).forEach(walk);
+      for (const spec of suite.specs || []) for (const t of spec.tests) for (const a of t.annotations) if (a.type === "skip") reasons.add(a.description);
+    };
+    walk(r);
+    reasons.forEach((why) => console.error(`skipped: ${why}`));
+    console.log(r.stats.expected + r.stats.flaky, r.stats.unexpected);' "$out/electron.json")
+  count "$p" "$f"
+else
+  count 0 1
+fi
+
+step "packaging (electron-builder --linux dir with a stub Electron, app.asar checks)"
+if node scripts/pack-test.mjs; then count 1 0; else count 0 1; fi
 
 rm -rf "$out"
 echo
