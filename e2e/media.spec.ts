@@ -1,4 +1,7 @@
+import * as path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { encodePng } from '../electron/swanlog/writer/mediaEncoders';
+import { SwanlogRunWriter } from '../electron/swanlog/writer/runWriter';
 import { runFact } from './support/fixtureFacts';
 import { copyFixture, expect, test } from './support/serve';
 
@@ -83,3 +86,34 @@ for (const set of ['swanlog-0.9.7', 'swanlog-0.4.12']) {
     await text.screenshot({ path: `test-results/media-text-${set}.png` });
   });
 }
+
+test('new media steps of a live run: the slider follows the last step unless another was chosen', async ({ page, serve, tempDir }) => {
+  const root = path.join(tempDir(), 'swanlog');
+  const w = await SwanlogRunWriter.create(root, { name: 'live-media' });
+  const image = (step: number) => ({
+    kind: 'image' as const,
+    items: [{ data: encodePng(16, 16, (x, y) => [(x * 16 + step) % 256, (y * 16) % 256, 128]), ext: 'png', caption: `live ${step}` }],
+  });
+  w.log({ 'train/loss': 1, 'samples/live': image(10) }, { step: 10 });
+  const s = await serve(root);
+  await page.goto(s.url);
+  const panel = mediaPanel(page, 'samples/live');
+  await panel.scrollIntoViewIfNeeded();
+  const slider = panel.getByTestId('media-step');
+  await expect(slider).toHaveAttribute('data-step', '10');
+  await expect(panel.locator('figcaption')).toHaveText('live 10');
+
+  w.log({ 'train/loss': 0.5, 'samples/live': image(20) }, { step: 20 });
+  await expect(slider).toHaveAttribute('data-step', '20', { timeout: 15_000 });
+  await expect(panel.locator('figcaption')).toHaveText('live 20');
+  await expect.poll(() => imagesLoaded(panel)).toBe(true);
+
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveAttribute('data-step', '10');
+  w.log({ 'train/loss': 0.25, 'samples/live': image(30) }, { step: 30 });
+  await expect(panel.locator('.media-step-label')).toContainText('1/3', { timeout: 15_000 });
+  await expect(slider).toHaveAttribute('data-step', '10');
+  await expect(panel.locator('figcaption')).toHaveText('live 10');
+  w.finish('finished');
+});
