@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { CloudError } from '../cloud/cloudError';
 import { NotASwanlogError } from '../swanlog/discover';
 import { UsageError } from './args';
+import { CLOUD_EXPORT_USAGE } from './cloudExportCommand';
 import { EXPORT_USAGE, exportCommand } from './exportCommand';
 import { SERVE_USAGE, serveCommand } from './serveCommand';
 import { START_USAGE, startCommand } from './startCommand';
@@ -9,6 +11,7 @@ const USAGE = `usage:
   ${START_USAGE}
   ${SERVE_USAGE}
   ${EXPORT_USAGE}
+  ${CLOUD_EXPORT_USAGE}
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -32,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof UsageError) process.stderr.write(`swanview: ${e.message}\n${USAGE}`);
-  else if (e instanceof NotASwanlogError) process.stderr.write(`swanview: ${e.message}\n`);
+  else if (e instanceof NotASwanlogError || e instanceof CloudError) process.stderr.write(`swanview: ${e.message}\n`);
   else process.stderr.write(`swanview: ${(e as Error)?.stack ?? String(e)}\n`);
   process.exitCode = e instanceof UsageError ? 2 : 1;
 });
