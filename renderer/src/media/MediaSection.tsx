@@ -32,9 +32,9 @@ export function MediaSection({ keyInfo, runIds }: { keyInfo: MetricKeyInfo; runI
         <h3 title={keyInfo.key}>{keyInfo.displayName ?? keyInfo.key}</h3>
         <span className="media-type">{t(`media.type.${keyInfo.type}`, { defaultValue: keyInfo.type })}</span>
       </header>
-      {!data ? (
+      {runIds.length > 0 && !data ? (
         <p className="media-muted media-placeholder">{error ? t('media.loadError', { message: error }) : t('media.loading')}</p>
-      ) : steps.length === 0 ? (
+      ) : !data || steps.length === 0 ? (
         <p className="media-muted media-placeholder">{t('media.none')}</p>
       ) : (
         <>
