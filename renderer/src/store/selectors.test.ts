@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RunView } from '../../../shared/contract';
 import type { AppState } from './appStore';
-import { selectTheme, selectVisibleRuns } from './selectors';
+import { selectTheme, selectVisibleRuns, selectVisibleRunsByKey } from './selectors';
 import { EMPTY_UI_STATE } from './uiStateOps';
 
-const runs = ['a', 'b', 'c'].map((id) => ({ info: { id }, keys: [] }) as unknown as RunView);
+const runs = ['a', 'b', 'c'].map((id) => ({ info: { id }, keys: [{ key: 'loss' }, ...(id === 'c' ? [{ key: 'acc' }] : [])] }) as unknown as RunView);
 
 function state(patch: Partial<AppState>): AppState {
   return { workspace: null, ui: EMPTY_UI_STATE, themeMode: 'system', systemDark: false, ...patch } as AppState;
@@ -26,5 +26,13 @@ describe('selectors', () => {
     expect(first.map((r) => r.info.id)).toEqual(['a', 'c']);
     expect(selectVisibleRuns({ ...s })).toBe(first);
     expect(selectVisibleRuns(state({ workspace: ws, ui: { ...ui, hiddenRuns: [] } })).length).toBe(3);
+  });
+
+  it('groups visible runs by key', () => {
+    const ws = { target: '/x', folderKey: 'k', runs, issues: [], canOpenFolders: false };
+    const byKey = selectVisibleRunsByKey(state({ workspace: ws, ui: { ...EMPTY_UI_STATE, hiddenRuns: ['a'] } }));
+    expect(byKey.get('loss')!.map((r) => r.info.id)).toEqual(['b', 'c']);
+    expect(byKey.get('acc')!.map((r) => r.info.id)).toEqual(['c']);
+    expect(byKey.get('nope')).toBeUndefined();
   });
 });

@@ -27,3 +27,23 @@ export function selectVisibleRuns(s: AppState): RunView[] {
   }
   return lastVisible;
 }
+
+let lastVisibleForKeys: RunView[] | undefined;
+let lastByKey = new Map<string, RunView[]>();
+
+/** Visible runs by metric key, in run order: built once per change, so each chart looks up its runs. */
+export function selectVisibleRunsByKey(s: AppState): Map<string, RunView[]> {
+  const visible = selectVisibleRuns(s);
+  if (visible !== lastVisibleForKeys) {
+    lastVisibleForKeys = visible;
+    lastByKey = new Map();
+    for (const run of visible) {
+      for (const k of run.keys) {
+        const list = lastByKey.get(k.key);
+        if (list) list.push(run);
+        else lastByKey.set(k.key, [run]);
+      }
+    }
+  }
+  return lastByKey;
+}
