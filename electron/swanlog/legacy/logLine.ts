@@ -1,3 +1,4 @@
+import { decimalToDouble } from './decimalToDouble';
 import { isoTimeMs, looseIsoTimeMs, strictIsoTimeMs } from './isoTime';
 import { parseTolerantJson } from './tolerantJson';
 
@@ -264,5 +265,43 @@ function scanNumber(b: Buffer, i: number): number {
     const v = exp < 0 ? mant / POW10[-exp] : mant * POW10[exp];
     return neg ? -v : v;
   }
+  const v = longMantissa(b, start, i, exp);
+  if (v === v) return neg ? -v : v;
   return Number(b.toString('latin1', start, i));
+}
+
+/**
+ * The number at b[start..end) (scanned by scanNumber, exponent `exp` already worked out) when its
+ * mantissa has 17–19 significant digits, through decimalToDouble; NaN when that cannot decide.
+ */
+function longMantissa(b: Buffer, start: number, end: number, exp: number): number {
+  // significant digits: from the first non-zero digit to the exponent
+  let first = -1;
+  let stop = end;
+  let n = 0;
+  for (let k = start; k < end; k++) {
+    const c = b[k];
+    if (c === 101 || c === 69) {
+      stop = k;
+      break;
+    }
+    if (c < 48 || c > 57) continue; // sign, point
+    if (first < 0) {
+      if (c === 48) continue;
+      first = k;
+    }
+    n++;
+  }
+  if (n > 19 || n < 9) return NaN;
+  // the last 8 digits in lo, the ones before in hi
+  let hi = 0;
+  let lo = 0;
+  let seen = 0;
+  for (let k = first; k < stop; k++) {
+    const c = b[k];
+    if (c < 48 || c > 57) continue;
+    if (seen++ < n - 8) hi = hi * 10 + (c - 48);
+    else lo = lo * 10 + (c - 48);
+  }
+  return decimalToDouble(hi, lo, exp);
 }
