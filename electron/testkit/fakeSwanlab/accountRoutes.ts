@@ -8,13 +8,9 @@ export function workspaceJson(w: FakeWorkspace, viewer: string) {
   };
 }
 
-/** `/user/profile`, `/user/{u}/groups` (teams only: whether the personal space is listed is unclear, doc §13.2), `/group/{u}`. */
+/** `/user/{u}/groups` (teams only: whether the personal space is listed is unclear, doc §13.2), `/group/{u}`. */
 export function accountRoutes(model: FakeModel): Route[] {
   return [
-    {
-      method: 'GET', pattern: '/user/profile',
-      handler: (req) => ok({ username: req.user.username, name: req.user.name, bio: '', url: '', institution: '', school: null, email: null, location: '' }),
-    },
     {
       method: 'GET', pattern: '/user/:username/groups',
       handler: (req) => {

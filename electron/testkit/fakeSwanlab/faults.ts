@@ -25,7 +25,7 @@ export class Faults {
   expiredDownloads = 0;
   /** Presigned URLs are sent as `/swanlab-private/...` (private host only). */
   relativePresignedUrls = false;
-  /** An old private server: no key listing, availability, scalar export, /files/presigned/get, /projects/{u}; new summaries body rejected. */
+  /** An old private server: no house key listing, scalar export or /files/presigned/get; the new summaries body rejected. */
   legacy = false;
   echoCredentials = false;
   /** Largest page of the house key listing, whatever `limit` the client sends (exercises the cursor loop). */

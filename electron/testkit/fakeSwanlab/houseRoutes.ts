@@ -9,10 +9,8 @@ interface ColumnsBody {
   projectId?: string;
   columns?: HouseRef[];
   experiments?: HouseRef[];
-  keys?: string[];
   num?: number;
   xType?: string;
-  step?: number;
   limit?: number;
   cursor?: string;
 }
@@ -51,18 +49,9 @@ export function houseRoutes(model: FakeModel, storage: FakeStorage, faults: Faul
     return ok({ keys, hasMore, nextCursor: hasMore ? String(start + limit) : '' });
   });
 
-  const availability = (kind: 'scalars' | 'media') => legacyGone((req) => {
-    const b = body(req);
-    const refs = resolveAll(model, req, b.experiments ?? [], (r) => r.projectId);
-    if (isFailure(refs)) return refs;
-    return ok(Object.fromEntries((b.keys ?? []).map((k) => [k, refs.filter((r) => r.data && k in r.data[kind]).map((r) => r.run.cuid)])));
-  });
-
   return [
     { method: 'POST', pattern: '/house/metrics/scalar/keys', handler: keyListing('scalars') },
     { method: 'POST', pattern: '/house/metrics/media/keys', handler: keyListing('media') },
-    { method: 'POST', pattern: '/house/metrics/scalar/availability', handler: availability('scalars') },
-    { method: 'POST', pattern: '/house/metrics/media/availability', handler: availability('media') },
     {
       // LTTB-sampled lines; NaN points dropped (the house joins with NOT isNaN); entries in no particular order
       method: 'POST', pattern: '/house/metrics/scalar',
@@ -154,22 +143,6 @@ export function houseRoutes(model: FakeModel, storage: FakeStorage, faults: Faul
         const all = (r.data?.logs ?? []).map((l, i) => ({ ...l, epoch: i })).filter((l) => LEVELS.indexOf(l.level) >= min);
         const logs = all.slice(epoch * size, (epoch + 1) * size).map((l) => ({ epoch: l.epoch, level: l.level, message: l.message, tag: '', timestamp: l.timestamp }));
         return ok({ logs, count: all.length });
-      },
-    },
-    {
-      method: 'POST', pattern: '/house/metrics/media',
-      handler: (req) => {
-        const refs = columns(req);
-        if (isFailure(refs)) return refs;
-        const cols = body(req).columns!;
-        const first = refs[0]?.data?.media[cols[0]?.key ?? ''];
-        const steps = first ? first.steps.map((s) => s.step) : [];
-        const step = body(req).step ?? steps[0] ?? 0;
-        const metrics = refs.flatMap((r, i) => {
-          const m = r.data?.media[cols[i].key!]?.steps.find((s) => s.step === step);
-          return m ? [{ key: cols[i].key, data: m.paths, more: m.more }] : [];
-        });
-        return ok({ steps, step, metrics: metrics.length ? metrics : null });
       },
     },
     {
