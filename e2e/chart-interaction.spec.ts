@@ -51,6 +51,13 @@ test('drag zooms into a step range, re-downsampled at the chart width; reset and
   await expect(panel).toHaveAttribute('data-zoomed', 'true');
   await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await expect(panel).not.toHaveAttribute('data-zoomed', 'true');
+
+  // a plain wheel scrolls the page; Ctrl+wheel (a trackpad pinch) zooms
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -400);
+  await page.keyboard.up('Control');
+  await expect(panel).toHaveAttribute('data-zoomed', 'true');
 });
 
 test('clicking a run opens its details, Escape closes them', async ({ page, serve, tempDir }) => {

@@ -17,7 +17,7 @@ export function EmptyState({ canOpenFolders, onOpen }: { canOpenFolders: boolean
       <ul className="empty-ways">
         <li>{t('empty.menu')}</li>
         <li>{t('empty.drop')}</li>
-        <li><code>{t('empty.serve')}</code></li>
+        <li>{t('empty.serve')} <code>swanview serve PATH</code></li>
       </ul>
       {recent.length > 0 && (
         <div className="recent">
