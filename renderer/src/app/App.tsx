@@ -23,6 +23,13 @@ function useLanguageSync(): void {
   }, [language]);
 }
 
+function useDocumentTitle(target: string | null): void {
+  useEffect(() => {
+    const name = target?.split(/[\\/]/).filter(Boolean).pop();
+    document.title = name ? `${name} — swanview` : 'swanview';
+  }, [target]);
+}
+
 export function App() {
   useThemeSync();
   useLanguageSync();
@@ -36,6 +43,7 @@ export function App() {
   const selectedRunId = useAppStore((s) => s.selectedRunId);
   const selectRun = useAppStore((s) => s.selectRun);
   const closeDetails = useCallback(() => selectRun(null), [selectRun]);
+  useDocumentTitle(workspace?.target ?? null);
 
   let main;
   if (phase === 'error' && error) main = <ErrorView message={error} onRetry={reload} />;

@@ -29,7 +29,7 @@ export function ChartArea() {
   return (
     <div className="chart-sections">
       {sections.map((section) => (
-        <Section key={section.id} section={section}>
+        <Section key={`${section.kind}:${section.id}`} section={section}>
           {section.charts.length > 0 && (
             <div className="chart-grid">
               {section.charts.map((info) => <LineChartPanel key={info.key} info={info} />)}

@@ -15,8 +15,6 @@ import { useElementWidth } from './useElementWidth';
 import { useInView } from './useInView';
 import { requestId, useSeries } from './useSeries';
 
-const NO_ZOOM = null;
-
 /** A chart of one line key: every visible run that has it, overlaid in the run's color. */
 export function LineChartPanel({ info }: { info: MetricKeyInfo }) {
   const { t } = useTranslation();
@@ -25,7 +23,7 @@ export function LineChartPanel({ info }: { info: MetricKeyInfo }) {
   const colors = useRunColors();
   const theme = useAppStore(selectTheme);
   const revision = useLiveStore((s) => s.keyRevision[key] ?? 0);
-  const zoom = useZoomStore((s) => s.windows[key] ?? NO_ZOOM);
+  const zoom = useZoomStore((s) => s.windows[key] ?? null);
   const setZoomOf = useZoomStore((s) => s.setZoom);
   const setZoom = useCallback((w: [number, number] | null) => setZoomOf(key, w), [setZoomOf, key]);
 

@@ -18,7 +18,7 @@ function useSectionTitle(section: SectionModel): string {
 /** A foldable group of charts; its body is not rendered while folded. */
 export function Section({ section, children }: { section: SectionModel; children: ReactNode }) {
   const { t } = useTranslation();
-  const folded = useAppStore((s) => isFolded(s.ui, section.id));
+  const folded = useAppStore((s) => isFolded(s.ui, section));
   const toggleFolded = useAppStore((s) => s.toggleFolded);
   const title = useSectionTitle(section);
   return (
@@ -29,7 +29,7 @@ export function Section({ section, children }: { section: SectionModel; children
         data-testid="section-toggle"
         aria-expanded={!folded}
         title={folded ? t('sections.unfold') : t('sections.fold')}
-        onClick={() => toggleFolded(foldEntry(section.id))}
+        onClick={() => toggleFolded(foldEntry(section))}
       >
         <ChevronIcon open={!folded} />
         <span className="section-title">{title}</span>

@@ -51,12 +51,20 @@ describe('sections', () => {
   });
 
   it('keeps the hidden section folded until opened', () => {
-    expect(isFolded(EMPTY_UI_STATE, 'hidden')).toBe(true);
-    expect(isFolded({ ...EMPTY_UI_STATE, folded: [HIDDEN_OPEN] }, 'hidden')).toBe(false);
-    expect(foldEntry('hidden')).toBe(HIDDEN_OPEN);
-    expect(foldEntry('train')).toBe('train');
-    expect(isFolded({ ...EMPTY_UI_STATE, folded: ['train'] }, 'train')).toBe(true);
-    expect(isFolded(EMPTY_UI_STATE, 'train')).toBe(false);
+    const hidden = { id: 'hidden', kind: 'hidden' } as const;
+    const train = { id: 'train', kind: 'namespace' } as const;
+    expect(isFolded(EMPTY_UI_STATE, hidden)).toBe(true);
+    expect(isFolded({ ...EMPTY_UI_STATE, folded: [HIDDEN_OPEN] }, hidden)).toBe(false);
+    expect(foldEntry(hidden)).toBe(HIDDEN_OPEN);
+    expect(foldEntry(train)).toBe('train');
+    expect(isFolded({ ...EMPTY_UI_STATE, folded: ['train'] }, train)).toBe(true);
+    expect(isFolded(EMPTY_UI_STATE, train)).toBe(false);
+  });
+
+  it('folds a namespace called "hidden" like any other', () => {
+    const ns = { id: 'hidden', kind: 'namespace' } as const;
+    expect(isFolded(EMPTY_UI_STATE, ns)).toBe(false);
+    expect(isFolded({ ...EMPTY_UI_STATE, folded: ['hidden'] }, ns)).toBe(true);
   });
 
   it('has no sections without keys', () => {

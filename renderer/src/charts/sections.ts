@@ -71,12 +71,12 @@ export function buildSections(runs: RunView[], ui: UiState): SectionModel[] {
   return sections;
 }
 
-export function isFolded(ui: UiState, sectionId: string): boolean {
-  if (sectionId === HIDDEN) return !ui.folded.includes(HIDDEN_OPEN);
-  return ui.folded.includes(sectionId);
+/** The `folded` entry to toggle for a section (the hidden one folds the other way round). */
+export function foldEntry(section: Pick<SectionModel, 'id' | 'kind'>): string {
+  return section.kind === 'hidden' ? HIDDEN_OPEN : section.id;
 }
 
-/** The `folded` entry to toggle for a section (the hidden one folds the other way round). */
-export function foldEntry(sectionId: string): string {
-  return sectionId === HIDDEN ? HIDDEN_OPEN : sectionId;
+export function isFolded(ui: UiState, section: Pick<SectionModel, 'id' | 'kind'>): boolean {
+  const listed = ui.folded.includes(foldEntry(section));
+  return section.kind === 'hidden' ? !listed : listed;
 }
