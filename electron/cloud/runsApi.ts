@@ -1,3 +1,4 @@
+import type { SystemInfo } from '../../shared/domain';
 import type { ClientContext } from './clientContext';
 import type { CloudProject, CloudRun, CloudRunDetail, RunRef } from './cloudTypes';
 import { profileFrom, runInfoFrom, unwrapConfig } from './mapRun';
@@ -32,11 +33,11 @@ export function runRefFrom(run: WireRun, project: CloudProject): RunRef {
   };
 }
 
-function cloudRunFrom(run: WireRun, project: CloudProject, webHost: string): CloudRun {
+function cloudRunFrom(run: WireRun, project: CloudProject, webHost: string, system: SystemInfo | null = null): CloudRun {
   const config = run.profile?.config;
   return {
     ref: runRefFrom(run, project),
-    info: runInfoFrom(run, { workspace: project.workspace, project: project.name, webHost }),
+    info: runInfoFrom(run, { workspace: project.workspace, project: project.name, webHost }, system),
     config: config && typeof config === 'object' && !Array.isArray(config) ? (unwrapConfig(config) as Record<string, unknown>) : null,
   };
 }
@@ -67,6 +68,5 @@ export async function showRuns(ctx: ClientContext, project: CloudProject, q: Run
 export async function getRun(ctx: ClientContext, project: CloudProject, id: string): Promise<CloudRunDetail> {
   const run = await ctx.api.call('GET', `${projectPath(project)}/runs/${seg(id)}`, runSchema);
   const profile = profileFrom(run.profile);
-  const base = cloudRunFrom(run, project, ctx.api.host.webHost);
-  return { ...base, info: runInfoFrom(run, { workspace: project.workspace, project: project.name, webHost: ctx.api.host.webHost }, profile.system), profile };
+  return { ...cloudRunFrom(run, project, ctx.api.host.webHost, profile.system), profile };
 }

@@ -12,8 +12,6 @@ import { columnCsvSchema, cosKeySchema, scalarSchema, statsSchema, summariesSche
 /** Sampling cap of the house line endpoint (and of the web UI). */
 export const MAX_SAMPLE = 1500;
 
-const EMPTY: NumericSeries = { steps: new Float64Array(0), values: new Float64Array(0), timestamps: new Float64Array(0), legacyNonFinite: false };
-
 /** Runs per-batch calls and merges their per-key maps, keys in the requested order. */
 async function perBatch<T>(keys: readonly string[], call: (batch: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> {
   const parts = await Promise.all(batches([...new Set(keys)]).map(call));
@@ -50,10 +48,10 @@ async function legacyBatch(ctx: ClientContext, ref: RunRef, keys: string[]): Pro
     };
     try {
       const csv = await downloadPresigned(ctx, presign);
-      out.set(key, seriesFromExportCsv(csv.toString('utf8'), [key]).get(key) ?? EMPTY);
+      out.set(key, seriesFromExportCsv(csv.toString('utf8'), [key]).get(key)!);
     } catch (e) {
       // 404 here means the run has no such key
-      if (!(e instanceof CloudError && isNotFound(e) && e.path.endsWith('/column/csv'))) throw e;
+      if (!(isNotFound(e) && (e as CloudError).path.endsWith('/column/csv'))) throw e;
     }
   }
   return out;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 const text = z.string().nullish();
 /** A number, or a string the server uses for non-finite values ("NaN", "INF", "-INF"). */
-export const wireNumber = z.union([z.number(), z.string()]).nullish();
+const wireNumber = z.union([z.number(), z.string()]).nullish();
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.looseObject({ list: z.array(item).nullish(), size: z.number().nullish(), pages: z.number().nullish(), total: z.number().nullish() });
