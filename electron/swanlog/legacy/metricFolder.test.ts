@@ -198,59 +198,70 @@ describe('MetricFolderReader on hand-made folders', () => {
   });
 });
 
-describe('MetricFolderReader: a quiet folder', () => {
-  /** The folder's mtime an hour back: its listing is trusted (no file created, removed or replaced since). */
-  const past = new Date(Date.now() - 3_600_000);
-  const age = (dir: string) => fs.utimesSync(dir, past, past);
-
-  it('reads only its last file until the folder itself changes, then everything again', async () => {
-    const dir = tempDir('quiet');
-    fs.writeFileSync(path.join(dir, '1000.log'), line(0, '0') + line(1, '1') + line(2, '2'));
-    fs.writeFileSync(path.join(dir, '2000.log'), line(3, '3') + line(4, '4'));
+describe('MetricFolderReader: a big quiet folder', () => {
+  /** The folder's mtime an hour back: no file was created, removed or replaced since. */
+  const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000 + 123);
+  const age = (dir: string, plusMs = 0) => fs.utimesSync(dir, new Date(past.getTime() + plusMs), new Date(past.getTime() + plusMs));
+  /** 20 files of one point each (more than are checked completely every time). */
+  const bigFolder = (label: string) => {
+    const dir = tempDir(label);
+    for (let i = 1; i <= 20; i++) fs.writeFileSync(path.join(dir, `${i * 1000}.log`), line(i * 10, String(i)));
     age(dir);
+    return dir;
+  };
+  const file = (dir: string, n: number) => path.join(dir, `${n * 1000}.log`);
+
+  it('reads only its last file until the folder itself changes', async () => {
+    const dir = bigFolder('quiet');
     const r = new MetricFolderReader(dir, 'line');
-    expect(await r.refresh()).toEqual({ added: 5, rewritten: false });
-    fs.appendFileSync(path.join(dir, '2000.log'), line(5, '5'));
+    expect(await r.refresh()).toEqual({ added: 20, rewritten: false });
+    fs.appendFileSync(file(dir, 20), line(201, '201'));
     age(dir);
     expect(await r.refresh()).toEqual({ added: 1, rewritten: false });
-    // The SDK never appends to an earlier file; if something does, the next listing finds it.
-    fs.appendFileSync(path.join(dir, '1000.log'), line(2, '22'));
+    // The SDK never appends to an earlier file: not looked at while the folder is unchanged.
+    fs.appendFileSync(file(dir, 3), line(31, '31'));
     age(dir);
     expect(await r.refresh()).toEqual({ added: 0, rewritten: false });
-    fs.writeFileSync(path.join(dir, '3000.log'), line(6, '6'));
-    expect(await r.refresh()).toEqual({ added: 2, rewritten: false });
-    const fresh = await readOnce(dir);
-    expect(r.series()).toEqual(fresh.series());
-    expect([...r.series().values]).toEqual([0, 1, 22, 3, 4, 5, 6]);
+    // A new file: new files and the last known one are read.
+    fs.writeFileSync(file(dir, 21), line(210, '210'));
+    age(dir, 1000);
+    expect(await r.refresh()).toEqual({ added: 1, rewritten: false });
+    expect(r.series().steps.length).toBe(22);
   });
 
-  it('still lists everything every 30 refreshes', async () => {
-    const dir = tempDir('quiet-sweep');
-    fs.writeFileSync(path.join(dir, '1000.log'), line(0, '0'));
-    fs.writeFileSync(path.join(dir, '2000.log'), line(1, '1'));
-    age(dir);
+  it('still checks every file every 30 refreshes', async () => {
+    const dir = bigFolder('quiet-sweep');
     const r = new MetricFolderReader(dir, 'line');
     await r.refresh();
-    fs.appendFileSync(path.join(dir, '1000.log'), line(5, '5'));
+    fs.appendFileSync(file(dir, 3), line(31, '31'));
     age(dir);
     let refreshes = 0;
     while ((await r.refresh()).added === 0) refreshes++;
     expect(refreshes).toBeLessThan(30);
-    expect([...r.series().steps]).toEqual([0, 1, 5]);
+    expect(r.series()).toEqual((await readOnce(dir)).series());
   });
 
-  it('sees a file replaced through os.replace (the folder changes)', async () => {
-    const dir = tempDir('quiet-replace');
-    const file = path.join(dir, '1000.log');
-    fs.writeFileSync(file, line(0, '0') + line(1, '1'));
-    fs.writeFileSync(path.join(dir, '2000.log'), line(2, '2'));
-    age(dir);
+  it('checks every file after a replace (the folder changes without a new file) and rebuilds', async () => {
+    const dir = bigFolder('quiet-replace');
     const r = new MetricFolderReader(dir, 'line');
     await r.refresh();
-    fs.writeFileSync(path.join(dir, 'tmpx'), line(0, '0') + line(1, '11'));
-    fs.renameSync(path.join(dir, 'tmpx'), file);
+    fs.writeFileSync(path.join(dir, 'tmpq'), line(30, '33') + line(31, '34'));
+    fs.renameSync(path.join(dir, 'tmpq'), file(dir, 3));
+    age(dir, 1000);
     expect(await r.refresh()).toEqual({ added: 2, rewritten: true });
-    expect([...r.series().values]).toEqual([0, 11, 2]);
+    expect(r.series()).toEqual((await readOnce(dir)).series());
+    expect(r.series().values[2]).toBe(33);
+  });
+
+  it('checks every file when one disappeared', async () => {
+    const dir = bigFolder('quiet-gone');
+    const r = new MetricFolderReader(dir, 'line');
+    await r.refresh();
+    fs.unlinkSync(file(dir, 5));
+    fs.appendFileSync(file(dir, 4), line(41, '41'));
+    age(dir, 1000);
+    expect(await r.refresh()).toEqual({ added: 1, rewritten: true });
+    expect(r.series()).toEqual((await readOnce(dir)).series());
   });
 });
 

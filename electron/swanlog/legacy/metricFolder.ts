@@ -9,6 +9,8 @@ import { ScannedPoint, scanLogLine } from './logLine';
 export { readSummaryFile, type SummaryFile } from './summaryFile';
 
 const READ_CONCURRENCY = 4;
+/** Folders with at most this many files are checked completely on every refresh (it costs nothing). */
+const SMALL_FOLDER = 16;
 
 /** What was read from one `<N>.log` file; its line points live in the folder's store. */
 interface LogFileState {
@@ -37,6 +39,9 @@ interface FileRead {
  * numeric order, each read incrementally from the byte where the previous refresh stopped.
  * Line points of all files are kept once, in one columnar store in file order; a file that was
  * replaced, shrunk or removed (or grew before a later file) makes the store be rebuilt.
+ * Which files a refresh looks at is FolderGate's call: in a big folder that did not change only
+ * the last file, so an in-place change to an earlier file (never done by the SDK, which only
+ * appends to the last file or replaces one) is seen within 30 refreshes.
  */
 export class MetricFolderReader {
   private readonly files = new Map<string, LogFileState>();
@@ -47,6 +52,7 @@ export class MetricFolderReader {
   private lastInStore: string | null = null;
   private listError: string | null = null;
   private cachedMedia: MediaPoint[] | null = null;
+  private ordered: LogFileState[] | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -94,6 +100,7 @@ export class MetricFolderReader {
     const out: RunIssue[] = [];
     if (this.listError !== null) out.push({ path: this.dir, reason: this.listError });
     for (const f of this.orderedFiles()) {
+      if (f.readError === null && f.unparsable === 0 && f.unusable === 0) continue;
       const p = path.join(this.dir, f.name);
       if (f.readError !== null) out.push({ path: p, reason: f.readError });
       if (f.unparsable > 0) out.push({ path: p, reason: `${f.unparsable} unparsable line(s) skipped` });
@@ -102,24 +109,19 @@ export class MetricFolderReader {
     return out;
   }
 
+  /** The files in reading order (cached: big folders have thousands). */
   private orderedFiles(): LogFileState[] {
-    return [...this.files.values()].sort((a, b) => compareLogNames(a.name, b.name));
+    this.ordered ??= [...this.files.values()].sort((a, b) => compareLogNames(a.name, b.name));
+    return this.ordered;
   }
 
   private async refreshNow(): Promise<{ added: number; rewritten: boolean }> {
-    const names = await this.namesToCheck();
-    let removed = false;
-    if (names.listed) {
-      const present = new Set(names.names);
-      for (const name of [...this.files.keys()]) {
-        if (!present.has(name)) {
-          this.files.delete(name);
-          removed = true;
-        }
-      }
-    }
-    if (this.store.length === 0 && this.type === 'line') this.store.reserve(expectedPoints(names.names));
-    const r = await this.readFiles(names.names, removed);
+    const { names, gone } = await this.namesToCheck();
+    for (const name of gone) this.files.delete(name);
+    if (gone.length) this.ordered = null;
+    const removed = gone.length > 0;
+    if (this.store.length === 0 && this.type === 'line') this.store.reserve(expectedPoints(names) * (1 + 1 / 16));
+    const r = await this.readFiles(names, removed);
     if (r.mustRebuild) await this.rebuild();
     this.store.trim();
     const rewritten = removed || r.reset;
@@ -127,25 +129,33 @@ export class MetricFolderReader {
     return { added: r.added, rewritten };
   }
 
-  /** Every `.log` file when the folder changed (or is due a full check), else only the last one. */
-  private async namesToCheck(): Promise<{ names: string[]; listed: boolean }> {
+  /** The `.log` files this refresh must look at (see FolderGate), sorted, and the known ones that are gone. */
+  private async namesToCheck(): Promise<{ names: string[]; gone: string[] }> {
     const st = await stat(this.dir).catch(() => null);
-    if (!this.gate.mustList(st)) {
-      const last = this.orderedFiles().pop();
-      // plus files a previous refresh could not read
-      const retry = [...this.files.values()].filter((f) => f.readError !== null || f.position === null).map((f) => f.name);
-      return { names: [...new Set([...retry, ...(last ? [last.name] : [])])].sort(compareLogNames), listed: false };
-    }
+    const known = this.orderedFiles();
+    let check = this.gate.check(st);
+    if (known.length <= SMALL_FOLDER) check = { kind: 'sweep' };
+    // the last file, plus files a previous refresh could not read
+    const usual = new Set(known.filter((f) => f.readError !== null || f.position === null).map((f) => f.name));
+    if (known.length) usual.add(known[known.length - 1].name);
+    if (check.kind === 'last') return { names: [...usual].sort(compareLogNames), gone: [] };
+    let names: string[];
     try {
-      const names = (await readdir(this.dir)).filter((n) => n.endsWith('.log')).sort(compareLogNames);
+      names = (await readdir(this.dir)).filter((n) => n.endsWith('.log')).sort(compareLogNames);
       this.listError = null;
-      this.gate.listed(st);
-      return { names, listed: true };
     } catch (e) {
       this.listError = errorText(e);
-      this.gate.listed(null);
-      return { names: [], listed: true };
+      this.gate.listed(null, true);
+      names = [];
     }
+    const present = new Set(names);
+    const gone = known.filter((f) => !present.has(f.name)).map((f) => f.name);
+    const fresh = names.filter((n) => !this.files.has(n));
+    const sweep = check.kind === 'sweep' || gone.length > 0 || (check.changed && fresh.length === 0);
+    if (this.listError === null) this.gate.listed(st, sweep);
+    if (sweep) return { names, gone };
+    for (const n of fresh) usual.add(n);
+    return { names: [...usual].filter((n) => present.has(n)).sort(compareLogNames), gone };
   }
 
   /**
@@ -160,6 +170,7 @@ export class MetricFolderReader {
       if (f === undefined) {
         f = emptyFileState(name);
         this.files.set(name, f);
+        this.ordered = null;
       }
       return f;
     });
@@ -200,8 +211,9 @@ export class MetricFolderReader {
   private async rebuild(): Promise<void> {
     const names = this.orderedFiles().map((f) => f.name);
     for (const name of names) this.files.set(name, emptyFileState(name));
+    this.ordered = null;
     this.store = new SeriesBuilder();
-    if (this.type === 'line') this.store.reserve(expectedPoints(names));
+    if (this.type === 'line') this.store.reserve(expectedPoints(names) * (1 + 1 / 16));
     this.lastInStore = null;
     await this.readFiles(names, false);
   }
