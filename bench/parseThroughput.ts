@@ -27,6 +27,8 @@ export interface ParseResult {
   passesMs: number[];
   firstMbPerS: number;
   medianMbPerS: number;
+  /** MB per CPU-second of this process (all its threads): what the code costs when other processes compete for the cores. */
+  medianCpuMbPerS: number;
 }
 
 function logFolders(runDir: string): string[] {
@@ -84,12 +86,16 @@ async function pass(args: ParseArgs): Promise<number> {
 export async function measureParse(args: ParseArgs): Promise<ParseResult> {
   const bytes = filesBytes(inputFiles(args));
   const passesMs: number[] = [];
+  const cpuMs: number[] = [];
   let points = 0;
   for (let i = 0; i < args.repeats; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     points = await pass(args);
     passesMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs.push((c.user + c.system) / 1000);
   }
   const mbps = (ms: number) => bytes / 1e6 / (ms / 1000);
-  return { target: args.target, bytes, points, passesMs, firstMbPerS: mbps(passesMs[0]), medianMbPerS: mbps(median(passesMs)) };
+  return { target: args.target, bytes, points, passesMs, firstMbPerS: mbps(passesMs[0]), medianMbPerS: mbps(median(passesMs)), medianCpuMbPerS: mbps(median(cpuMs)) };
 }

@@ -22,6 +22,8 @@ export interface RefreshRound {
   appendedBytes: number;
   bytesRead: number | null;
   refreshMs: number;
+  /** CPU time of the process (all threads) during the refresh: its cost when other processes compete for the cores. */
+  refreshCpuMs: number;
   /** Time to get the grown series afterwards (what the next chart or tag request pays). */
   seriesMs: number;
   pointsAfter: number;
@@ -33,6 +35,7 @@ export interface RefreshResult {
   idleMs: number;
   rounds: RefreshRound[];
   medianRefreshMs: number;
+  medianRefreshCpuMs: number;
   medianSeriesMs: number;
   medianAppendedBytes: number;
   medianBytesRead: number | null;
@@ -65,14 +68,16 @@ export async function measureRefresh(args: RefreshArgs): Promise<RefreshResult> 
     const appendedBytes = dirBytes(args.root) - sizeBefore;
 
     const read0 = bytesReadSoFar();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await ws.refresh();
     const refreshMs = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     const read1 = bytesReadSoFar();
     const t1 = performance.now();
     const pointsAfter = run.series(args.key)?.steps.length ?? 0;
     const seriesMs = performance.now() - t1;
-    rounds.push({ appendedBytes, bytesRead: read0 === null || read1 === null ? null : read1 - read0, refreshMs, seriesMs, pointsAfter });
+    rounds.push({ appendedBytes, bytesRead: read0 === null || read1 === null ? null : read1 - read0, refreshMs, refreshCpuMs: (cpu.user + cpu.system) / 1000, seriesMs, pointsAfter });
   }
   writer.kill();
   ws.close();
@@ -82,6 +87,7 @@ export async function measureRefresh(args: RefreshArgs): Promise<RefreshResult> 
     idleMs: median(idle),
     rounds,
     medianRefreshMs: median(rounds.map((r) => r.refreshMs)),
+    medianRefreshCpuMs: median(rounds.map((r) => r.refreshCpuMs)),
     medianSeriesMs: median(rounds.map((r) => r.seriesMs)),
     medianAppendedBytes: median(rounds.map((r) => r.appendedBytes)),
     medianBytesRead: reads.length ? median(reads) : null,

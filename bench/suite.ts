@@ -67,6 +67,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     if (target === 'B') figures.push(info(`parse-${spec.name}`, label, spec.name, r.medianMbPerS, 'MB/s', 'no target for B; reported for comparison'));
     else figures.push(atLeast(`parse-${spec.name}`, label, spec.name, r.medianMbPerS, 'MB/s', TARGETS.parseMbPerS));
     figures.push(info(`parse-first-${spec.name}`, '  first pass (fresh process)', spec.name, r.firstMbPerS, 'MB/s'));
+    figures.push(info(`parse-cpu-${spec.name}`, '  per CPU-second (median)', spec.name, r.medianCpuMbPerS, 'MB/s'));
     if (spec.keys === 1) {
       const open = await runProbe<ParseResult>('parse', { target: 'open', root: ds.root, runDirs: [], repeats: Math.min(3, repeats) });
       raw[`open:${spec.name}`] = open;
@@ -103,7 +104,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
       o.log(`refresh ${spec.name} …`);
       const copy = copyDataset(ds, path.join(WORK_DIR, spec.name));
       const run = copy.runs[0];
-      const r = await runProbe<RefreshResult>('refresh', { root: copy.root, runDir: run.dir, key: run.keys[0], rounds: 5, pointsPerRound: 1000 });
+      const r = await runProbe<RefreshResult>('refresh', { root: copy.root, runDir: run.dir, key: run.keys[0], rounds: 10, pointsPerRound: 1000 });
       raw[`refresh:${spec.name}`] = r;
       results.push(r);
     }
@@ -114,11 +115,12 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
       f.note = `${rb.medianAppendedBytes} B appended; limit = ${TARGETS.refreshReadPerAppended} × appended + 64 KiB`;
       figures.push(f);
     }
-    figures.push(info(`refresh-ms-${big.name}`, 'refresh +1000 pts: time', big.name, rb.medianRefreshMs, 'ms'));
-    figures.push(info(`refresh-ms-${small.name}`, 'refresh +1000 pts: time', small.name, rs.medianRefreshMs, 'ms'));
-    const limit = TARGETS.refreshTimeVsSmall * rs.medianRefreshMs + 2;
-    const f = atMost(`refresh-scale-${big.name}`, `refresh time, ${big.name.split('x').pop()}-pt run vs 10k-pt run`, big.name, rb.medianRefreshMs, 'ms', Math.round(limit * 10) / 10);
-    f.note = `limit = ${TARGETS.refreshTimeVsSmall} × small-run time + 2 ms`;
+    figures.push(info(`refresh-ms-${big.name}`, 'refresh +1000 pts: wall time', big.name, rb.medianRefreshMs, 'ms'));
+    figures.push(info(`refresh-ms-${small.name}`, 'refresh +1000 pts: wall time', small.name, rs.medianRefreshMs, 'ms'));
+    figures.push(info(`refresh-cpu-${small.name}`, 'refresh +1000 pts: CPU time', small.name, rs.medianRefreshCpuMs, 'ms'));
+    const limit = TARGETS.refreshTimeVsSmall * rs.medianRefreshCpuMs + 2;
+    const f = atMost(`refresh-scale-${big.name}`, 'refresh +1000 pts: CPU time', big.name, rb.medianRefreshCpuMs, 'ms', Math.round(limit * 10) / 10);
+    f.note = `limit = ${TARGETS.refreshTimeVsSmall} × the CPU time of the same append on the 10k-point run + 2 ms (CPU time: wall time swings with the machine's load)`;
     figures.push(f);
     figures.push(info(`refresh-series-${big.name}`, '  then series() of the grown key', big.name, rb.medianSeriesMs, 'ms'));
   }
