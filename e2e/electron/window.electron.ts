@@ -19,7 +19,7 @@ test('opens the folder given on the command line', async ({ page, swanlog }) => 
   const view = (await page.evaluate(() => window.swanview!.invoke('workspace.get', {}))) as WorkspaceView;
   expect(view.runs.map((r) => r.info.name)).toEqual(['baseline-lr0.1', 'lr0.3-crash', 'lr0.05-killed']);
   expect(view.canOpenFolders).toBe(true);
-  expect(await page.title()).toBe('swanview');
+  await expect(page).toHaveTitle('swanlog — swanview'); // the renderer names the open folder
 });
 
 test('the page has window.swanview and nothing of Node', async ({ page }) => {
