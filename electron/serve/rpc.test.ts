@@ -72,6 +72,8 @@ describe('contract over HTTP', () => {
     const img = await fetch(server.url + m.points[0].urls[0]);
     expect(img.headers.get('content-type')).toBe('image/png');
     expect((await img.arrayBuffer()).byteLength).toBe(3172);
+    expect((await fetch(`${server.url}/rpc-media?run=nope&key=samples%2Fpred&file=x.png`)).status).toBe(404);
+    expect((await fetch(`${server.url}/rpc-media?run=${encodeURIComponent(base)}&key=samples%2Fpred&file=..%2F..%2Fruns.swanlab`)).status).toBe(404);
   });
 
   it('state.set persists per folder and state.get reads it back', async () => {
