@@ -15,24 +15,28 @@ export function demoDir(): string {
   return path.join(base, 'swanview', 'demo-swanlog');
 }
 
-async function ensureDemo(): Promise<string> {
+/**
+ * Writes the demo afresh (its times are relative to now) and keeps its running run training
+ * while swanview is open, so the live view has something to show.
+ */
+async function startDemo(): Promise<{ dir: string; stop: () => void }> {
   const dir = demoDir();
-  if (!existsSync(path.join(dir, 'runs.swanlab'))) {
-    await fs.rm(dir, { recursive: true, force: true });
-    await fs.mkdir(dir, { recursive: true });
-    await writeDemoSwanlog(dir);
-  }
-  return dir;
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true });
+  const demo = await writeDemoSwanlog(dir);
+  return { dir, stop: demo.live.tick(1000, 5) };
 }
 
 export async function startCommand(argv: string[]): Promise<void> {
-  const target = argv[0] ?? (await ensureDemo());
-  if (!argv[0]) process.stderr.write(`swanview: no folder given, opening the demo swanlog at ${target}\n`);
+  const demo = argv[0] ? null : await startDemo();
+  const target = argv[0] ?? demo!.dir;
+  if (!argv[0]) process.stderr.write(`swanview: no folder given, opening the demo swanlog at ${target} (one run keeps training)\n`);
   const e = electronBinary({ download: true });
   const main = path.resolve(__dirname, '..', 'main.js');
   if ('bin' in e && existsSync(main)) {
     const child = spawn(e.bin, [main, target], { stdio: 'inherit' });
     await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    demo?.stop();
     return;
   }
   const why = 'why' in e ? e.why : 'the desktop shell is not built';
