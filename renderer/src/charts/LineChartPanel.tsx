@@ -13,7 +13,7 @@ import { tooltipHtml } from './tooltip';
 import { useChartRuns } from './useChartRuns';
 import { useElementWidth } from './useElementWidth';
 import { useInView } from './useInView';
-import { requestId, useSeries } from './useSeries';
+import { useSeries } from './useSeries';
 
 /** A chart of one line key: every visible run that has it, overlaid in the run's color. */
 export function LineChartPanel({ info }: { info: MetricKeyInfo }) {
@@ -32,10 +32,10 @@ export function LineChartPanel({ info }: { info: MetricKeyInfo }) {
   const width = useElementWidth(body);
   const runIds = useMemo(() => runs.map((r) => r.info.id), [runs]);
   const base = useSeries({ key, runIds, width, range: null, revision, enabled: inView });
-  const detailReq = { key, runIds, width, range: zoom, revision, enabled: inView && zoom !== null };
-  const detail = useSeries(detailReq);
-  // zoomed: the re-downsampled window once it matches the zoom, the whole series until then
-  const shown = zoom && detail.dataId === requestId(detailReq) ? detail.data : base.data;
+  const detail = useSeries({ key, runIds, width, range: zoom, revision, enabled: inView && zoom !== null });
+  // zoomed: the window re-downsampled for this zoom (kept while live growth refetches it),
+  // the whole series until it arrives
+  const shown = zoom && detail.dataRange?.[0] === zoom[0] && detail.dataRange[1] === zoom[1] ? detail.data : base.data;
 
   const chartRuns = useMemo<ChartRun[]>(() => {
     const names = new Map(runs.map((r) => [r.info.id, r.info.name]));

@@ -17,8 +17,10 @@ export interface SeriesRequest {
 
 export interface SeriesState {
   data: SeriesResponse | null;
-  /** Request id the data answers (compare with `requestId` to know whether it is current). */
+  /** Request id the data answers. */
   dataId: string | null;
+  /** Zoom range the data was cut to. */
+  dataRange: [number, number] | null;
   error: string | null;
 }
 
@@ -26,7 +28,7 @@ export interface SeriesState {
 const ZOOM_DELAY = 150;
 const LIVE_DELAY = 400;
 
-export function requestId(r: SeriesRequest): string {
+function requestId(r: SeriesRequest): string {
   return JSON.stringify([r.key, r.runIds, r.width, r.range, r.revision]);
 }
 
@@ -37,19 +39,19 @@ export function requestId(r: SeriesRequest): string {
 export function useSeries(req: SeriesRequest): SeriesState {
   const client = useApi();
   const track = useActivityStore((s) => s.track);
-  const [state, setState] = useState<SeriesState>({ data: null, dataId: null, error: null });
+  const [state, setState] = useState<SeriesState>({ data: null, dataId: null, dataRange: null, error: null });
   const id = requestId(req);
 
   useEffect(() => {
     const { key, runIds, width, range, enabled } = req;
     if (!enabled || width === null) return;
     if (runIds.length === 0) {
-      setState({ data: { key, series: [] }, dataId: id, error: null });
+      setState({ data: { key, series: [] }, dataId: id, dataRange: range, error: null });
       return;
     }
     const cached = seriesCache.get(id);
     if (cached) {
-      setState({ data: cached, dataId: id, error: null });
+      setState({ data: cached, dataId: id, dataRange: range, error: null });
       return;
     }
     let alive = true;
@@ -59,7 +61,7 @@ export function useSeries(req: SeriesRequest): SeriesState {
       track(client.call('series.get', request)).then(
         (data) => {
           seriesCache.set(id, data);
-          if (alive) setState({ data, dataId: id, error: null });
+          if (alive) setState({ data, dataId: id, dataRange: range, error: null });
         },
         (e: Error) => alive && setState((s) => ({ ...s, error: e.message })),
       );
