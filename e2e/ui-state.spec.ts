@@ -51,7 +51,7 @@ test('pinned, hidden and folded charts are remembered for the folder across relo
   };
   await check();
   await expect.poll(() => uiState(page.request, url)).toEqual({ pinned: ['val/acc'], hidden: ['epoch'], folded: ['train'], hiddenRuns: [] });
-  await page.locator('.chart-area').evaluate((el) => el.scrollTo(0, 0));
+  await loaded(chart(page, 'val/acc'));
   await snap(page, 'pinned-folded-hidden');
 
   await page.reload();

@@ -70,10 +70,15 @@ export function LineChartPanel({ info }: { info: MetricKeyInfo }) {
     >
       <ChartHeader info={info} zoomed={zoom !== null} onResetZoom={() => setZoom(null)} />
       <div ref={body} className="chart-body">
-        {error && <div className="chart-note chart-error">{t('chart.loadError', { message: error })}</div>}
-        {!error && base.data && chartRuns.length === 0 && <div className="chart-note">{t('chart.noData')}</div>}
-        {inView && base.data && chartRuns.length > 0 && <EChart option={option} onZoom={setZoom} />}
-        {inView && !base.data && !error && <div className="chart-skeleton" />}
+        {error ? (
+          <div className="chart-note chart-error">{t('chart.loadError', { message: error })}</div>
+        ) : base.data && chartRuns.length === 0 ? (
+          <div className="chart-note">{t('chart.noData')}</div>
+        ) : inView && base.data ? (
+          <EChart option={option} onZoom={setZoom} />
+        ) : (
+          <div className={`chart-skeleton${inView ? ' loading' : ''}`} />
+        )}
       </div>
     </div>
   );
