@@ -33,70 +33,66 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 
-/** Decoding state; module-level so that the hot loop allocates nothing. */
-let pos = 0;
-let lo = 0;
-let hi = 0;
+/** Decoding state, shared so that the hot loop allocates nothing (an object: faster than module-level `let`s). */
+const st = { pos: 0, lo: 0, hi: 0, tsMs: NaN };
 
 /**
- * Reads an int64 varint at `pos` (before `end`) into lo/hi the way protobufjs's readLongVarint
+ * Reads an int64 varint at `st.pos` (before `end`) into st.lo/st.hi the way protobufjs's readLongVarint
  * assembles the bits (at most 10 bytes). False if it does not end before `end`.
  */
 function longVarint(b: Uint8Array, end: number): boolean {
-  lo = 0;
-  hi = 0;
+  st.lo = 0;
+  st.hi = 0;
   for (let i = 0; i < 4; i++) {
-    if (pos >= end) return false;
-    const c = b[pos++];
-    lo = (lo | ((c & 127) << (i * 7))) >>> 0;
+    if (st.pos >= end) return false;
+    const c = b[st.pos++];
+    st.lo = (st.lo | ((c & 127) << (i * 7))) >>> 0;
     if (c < 128) return true;
   }
-  if (pos >= end) return false;
-  let c = b[pos++];
-  lo = (lo | ((c & 127) << 28)) >>> 0;
-  hi = (hi | ((c & 127) >> 4)) >>> 0;
+  if (st.pos >= end) return false;
+  let c = b[st.pos++];
+  st.lo = (st.lo | ((c & 127) << 28)) >>> 0;
+  st.hi = (st.hi | ((c & 127) >> 4)) >>> 0;
   if (c < 128) return true;
   for (let i = 0; i < 5; i++) {
-    if (pos >= end) return false;
-    c = b[pos++];
-    hi = (hi | ((c & 127) << (i * 7 + 3))) >>> 0;
+    if (st.pos >= end) return false;
+    c = b[st.pos++];
+    st.hi = (st.hi | ((c & 127) << (i * 7 + 3))) >>> 0;
     if (c < 128) return true;
   }
   return false;
 }
 
-/** Signed int64 from lo/hi, as `int64()` in runRecord.ts computes it from a Long. */
+/** Signed int64 from st.lo/st.hi, as `int64()` in runRecord.ts computes it from a Long. */
 function int64Value(): number {
-  return (hi | 0) * 4294967296 + lo;
+  return (st.hi | 0) * 4294967296 + st.lo;
 }
 
 /** A varint of at most 5 bytes (lengths, int32, enums) as an unsigned 32-bit value; -1 if longer or past `end`. */
 function varint32(b: Uint8Array, end: number): number {
   let v = 0;
   for (let i = 0; i < 5; i++) {
-    if (pos >= end) return -1;
-    const c = b[pos++];
+    if (st.pos >= end) return -1;
+    const c = b[st.pos++];
     v = (v | ((c & (i === 4 ? 15 : 127)) << (i * 7))) >>> 0;
     if (c < 128) return v;
   }
   return -1;
 }
 
-/** Length of a length-delimited field at `pos`; -1 when it runs past `end`. */
+/** Length of a length-delimited field at `st.pos`; -1 when it runs past `end`. */
 function lengthPrefix(b: Uint8Array, end: number): number {
   const n = varint32(b, end);
-  return n < 0 || n > end - pos ? -1 : n;
+  return n < 0 || n > end - st.pos ? -1 : n;
 }
 
-let tsMs = NaN;
-
-/** google.protobuf.Timestamp in b[pos..end) → tsMs. */
+/** google.protobuf.Timestamp in b[st.pos..end) → st.tsMs. */
 function timestamp(b: Uint8Array, end: number): boolean {
   let seconds = 0;
   let nanos = 0;
   let seen = 0;
-  while (pos < end) {
-    const tag = b[pos++];
+  while (st.pos < end) {
+    const tag = b[st.pos++];
     if (tag === TS_SECONDS && !(seen & 1)) {
       if (!longVarint(b, end)) return false;
       seconds = int64Value();
@@ -108,57 +104,72 @@ function timestamp(b: Uint8Array, end: number): boolean {
       seen |= 2;
     } else return false;
   }
-  tsMs = seconds * 1000 + nanos / 1e6;
+  st.tsMs = seconds * 1000 + nanos / 1e6;
   return true;
 }
 
+interface KeyEntry {
+  bytes: Uint8Array;
+  text: string;
+  /** The key that came after this one last time (keys of one log() call come in a fixed order). */
+  next: KeyEntry | null;
+}
+
 /** Strings seen before, by a hash of their bytes, so that repeated keys cost no decoding. */
-const keyCache = new Map<number, { bytes: Uint8Array; text: string }>();
+const keyCache = new Map<number, KeyEntry>();
 const KEY_CACHE_MAX = 4096;
+let lastKey: KeyEntry | null = null;
+
+function sameBytes(e: KeyEntry, b: Uint8Array, start: number, end: number): boolean {
+  const k = e.bytes;
+  if (k.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (k[i - start] !== b[i]) return false;
+  return true;
+}
 
 function keyText(b: Uint8Array, start: number, end: number): string | null {
+  const guess = lastKey === null ? null : lastKey.next ?? lastKey;
+  if (guess !== null && sameBytes(guess, b, start, end)) return (lastKey = guess).text;
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 0x01000193);
   h ^= end - start;
-  const hit = keyCache.get(h);
-  if (hit !== undefined && hit.bytes.length === end - start) {
-    let same = true;
-    for (let i = start; i < end; i++) {
-      if (hit.bytes[i - start] !== b[i]) {
-        same = false;
-        break;
-      }
+  let entry = keyCache.get(h);
+  if (entry === undefined || !sameBytes(entry, b, start, end)) {
+    let text: string;
+    try {
+      text = strictUtf8.decode(b.subarray(start, end));
+    } catch {
+      return null; // protobufjs rejects invalid UTF-8 in proto3 strings too
     }
-    if (same) return hit.text;
+    if (keyCache.size >= KEY_CACHE_MAX) {
+      keyCache.clear();
+      lastKey = null;
+    }
+    // a copy: b is usually a Buffer (whose slice() is a view) of a whole read chunk
+    entry = { bytes: new Uint8Array(b.subarray(start, end)), text, next: null };
+    keyCache.set(h, entry);
   }
-  let text: string;
-  try {
-    text = strictUtf8.decode(b.subarray(start, end));
-  } catch {
-    return null; // protobufjs rejects invalid UTF-8 in proto3 strings too
-  }
-  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
-  // a copy: b is usually a Buffer (whose slice() is a view) of a whole read chunk
-  keyCache.set(h, { bytes: new Uint8Array(b.subarray(start, end)), text });
-  return text;
+  if (lastKey !== null) lastKey.next = entry;
+  lastKey = entry;
+  return entry.text;
 }
 
-/** The ScalarRecord in b[pos..end) → out (timeMs left NaN when it has no timestamp). */
+/** The ScalarRecord in b[st.pos..end) → out (timeMs left NaN when it has no timestamp). */
 function scalar(b: Uint8Array, end: number, out: ScalarPoint): boolean {
   let seen = 0;
   let key = '';
   let step = 0;
   let value = 0;
   let timeMs = NaN;
-  while (pos < end) {
-    const tag = b[pos++];
+  while (st.pos < end) {
+    const tag = b[st.pos++];
     if (tag === SCALAR_KEY && !(seen & 1)) {
       const n = lengthPrefix(b, end);
       if (n < 0) return false;
-      const text = n === 0 ? '' : keyText(b, pos, pos + n);
+      const text = n === 0 ? '' : keyText(b, st.pos, st.pos + n);
       if (text === null) return false;
       key = text;
-      pos += n;
+      st.pos += n;
       seen |= 1;
     } else if (tag === SCALAR_STEP && !(seen & 2)) {
       if (!longVarint(b, end)) return false;
@@ -169,19 +180,19 @@ function scalar(b: Uint8Array, end: number, out: ScalarPoint): boolean {
       seen |= 4;
     } else if (tag === SCALAR_TIMESTAMP && !(seen & 8)) {
       const n = lengthPrefix(b, end);
-      if (n < 0 || !timestamp(b, pos + n)) return false;
-      timeMs = tsMs;
+      if (n < 0 || !timestamp(b, st.pos + n)) return false;
+      timeMs = st.tsMs;
       seen |= 8;
     } else if (tag === SCALAR_VALUE && !(seen & 16)) {
       const n = lengthPrefix(b, end);
       if (n < 0) return false;
-      const valueEnd = pos + n;
-      if (pos < valueEnd) {
+      const valueEnd = st.pos + n;
+      if (st.pos < valueEnd) {
         // ScalarValue: only `double number = 1`, at most once
-        if (b[pos] !== VALUE_NUMBER || valueEnd - pos !== 9) return false;
-        for (let i = 0; i < 8; i++) f64Bytes[i] = b[pos + 1 + i];
+        if (b[st.pos] !== VALUE_NUMBER || valueEnd - st.pos !== 9) return false;
+        for (let i = 0; i < 8; i++) f64Bytes[i] = b[st.pos + 1 + i];
         value = f64[0];
-        pos = valueEnd;
+        st.pos = valueEnd;
       }
       seen |= 16;
     } else return false;
@@ -198,19 +209,19 @@ function scalar(b: Uint8Array, end: number, out: ScalarPoint): boolean {
  * (nothing is certain about `out` then). Never throws.
  */
 export function readScalarRecord(b: Uint8Array, start: number, end: number, out: ScalarPoint): boolean {
-  pos = start;
+  st.pos = start;
   let seen = 0;
   let recordMs = NaN;
-  while (pos < end) {
-    const tag = b[pos++];
+  while (st.pos < end) {
+    const tag = b[st.pos++];
     if (tag === RECORD_SCALAR && !(seen & 4)) {
       const n = lengthPrefix(b, end);
-      if (n < 0 || !scalar(b, pos + n, out)) return false;
+      if (n < 0 || !scalar(b, st.pos + n, out)) return false;
       seen |= 4;
     } else if (tag === RECORD_TIMESTAMP && !(seen & 2)) {
       const n = lengthPrefix(b, end);
-      if (n < 0 || !timestamp(b, pos + n)) return false;
-      recordMs = tsMs;
+      if (n < 0 || !timestamp(b, st.pos + n)) return false;
+      recordMs = st.tsMs;
       seen |= 2;
     } else if (tag === RECORD_NUM && !(seen & 1)) {
       if (!longVarint(b, end)) return false;
