@@ -38,13 +38,18 @@ const MEANING = `## What the figures mean
   one in a fresh process (JIT still cold); "per CPU-second" divides by the CPU time the process
   used (all threads) instead of the wall-clock time, which shows what the code costs when other
   processes compete for the two cores (see the load average above). Target ≥ 100 MB/s (wall clock).
+* **line parser alone** — \`scanLogLine\` (legacy/logLine.ts; its fast path takes the exact bytes
+  the SDK writes for a scalar point, anything else goes through a tolerant JSON parser) over the
+  dataset's lines held in memory: the parsing share of the generation-A figure, without I/O.
 * **LocalWorkspace.open + all series** — the whole open path (discovery, runs.swanlab, config and
   metadata files, console, every metric) over all bytes of the folder.
 * **resident bytes per loaded point** — growth of V8 heap + off-heap buffers
   (\`heapUsed + external\` of \`process.memoryUsage()\` after a forced GC) from before opening the
   folder to after every series was materialised, divided by the points shown (run × key × step).
-  Target ≤ 32 B (a point is three float64s: step, value, time = 24 B). A local-mode folder (A+C)
-  keeps the points of both copies (logs/ and the record file) so its limit is 2 × 32 B.
+  Target ≤ 32 B (a point is three float64s: step, value, time = 24 B). A local-mode run (A+C)
+  loads every point twice, from logs/ and from the record file (it shows the fuller copy): it is
+  judged per loaded copy, and the figure per distinct point is shown under it. The sql.js WASM
+  instance (~20 MB, a fixed cost) is loaded before the baseline.
   "RSS growth" is the same for the process RSS (includes allocator slack, informational).
 * **tag request** — \`GET /api/v1/experiment/<id>/tag/<key>\` through the real HTTP server
   (\`startServer\`) with \`fetch\`, for a 100k-point metric. Cold = the first request after the
