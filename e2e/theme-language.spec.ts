@@ -44,4 +44,8 @@ test('theme and language switch from the toolbar and are remembered', async ({ p
   await page.getByTestId('toggle-lang').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect(page.locator('.run-list-title')).toHaveText('Runs');
+
+  // back on the OS's theme, the page follows the OS again
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });

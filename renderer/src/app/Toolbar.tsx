@@ -10,7 +10,7 @@ export function Toolbar() {
   const { t } = useTranslation();
   const target = useAppStore((s) => s.workspace?.target ?? null);
   const theme = useAppStore(selectTheme);
-  const setThemeMode = useAppStore((s) => s.setThemeMode);
+  const toggleTheme = useAppStore((s) => s.toggleTheme);
   const language = useAppStore((s) => s.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
   const live = useLiveStore((s) => s.active);
@@ -28,7 +28,7 @@ export function Toolbar() {
         data-testid="toggle-theme"
         data-theme-current={theme}
         title={theme === 'dark' ? t('toolbar.themeLight') : t('toolbar.themeDark')}
-        onClick={() => setThemeMode(theme === 'dark' ? 'light' : 'dark')}
+        onClick={toggleTheme}
       >
         {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
       </button>

@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
 import { onShellCommand } from '../api/shellCommands';
 import { useAppStore } from '../store/appStore';
-import { selectTheme } from '../store/selectors';
 
 /** View ▸ Toggle Theme and the Language menu of the desktop app. */
 export function useShellCommands(): void {
   useEffect(() => onShellCommand((c) => {
     const s = useAppStore.getState();
-    if (c.kind === 'theme.toggle') s.setThemeMode(selectTheme(s) === 'dark' ? 'light' : 'dark');
+    if (c.kind === 'theme.toggle') s.toggleTheme();
     else s.setLanguage(c.language);
   }), []);
 }

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { UiState, WorkspaceView } from '../../../shared/contract';
-import { loadLanguage, loadThemeMode, saveLanguage, saveThemeMode, type Language, type ThemeMode } from './preferences';
+import {
+  loadLanguage, loadThemeMode, nextThemeMode, saveLanguage, saveThemeMode, type Language, type ThemeMode,
+} from './preferences';
 import {
   EMPTY_UI_STATE, setRunsHidden, toggleFolded, toggleHiddenChart, togglePinned, toggleRunHidden,
 } from './uiStateOps';
@@ -30,6 +32,7 @@ export interface AppState {
   toggleHiddenChart(key: string): void;
   toggleFolded(section: string): void;
   setThemeMode(mode: ThemeMode): void;
+  toggleTheme(): void;
   setSystemDark(dark: boolean): void;
   setLanguage(lang: Language): void;
 }
@@ -61,6 +64,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     saveThemeMode(themeMode);
     set({ themeMode });
   },
+  toggleTheme: () => get().setThemeMode(nextThemeMode(get().themeMode, get().systemDark)),
   setSystemDark: (systemDark) => set({ systemDark }),
   setLanguage: (language) => {
     saveLanguage(language);

@@ -46,3 +46,11 @@ export function saveThemeMode(mode: ThemeMode): void {
 export function saveLanguage(lang: Language): void {
   write(LANG_KEY, lang);
 }
+
+/** The theme toggle: flips what is shown; landing on the OS's own theme follows the OS again. */
+export function nextThemeMode(mode: ThemeMode, systemDark: boolean): ThemeMode {
+  const os = systemDark ? 'dark' : 'light';
+  const shown = mode === 'system' ? os : mode;
+  const next = shown === 'dark' ? 'light' : 'dark';
+  return next === os ? 'system' : next;
+}
