@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const FIXTURES_DIR = path.resolve(__dirname, '../../../../shared/fixtures');
+export { FIXTURES_DIR } from '../../testkit/fixtures';
+import { FIXTURES_DIR } from '../../testkit/fixtures';
 export const LOCAL_SETS = ['swanlog-0.4.12', 'swanlog-0.5.9', 'swanlog-0.7.20', 'swanlog-0.9.7'] as const;
 export const ALL_SETS = [...LOCAL_SETS, 'swanlog-0.7.20-offline', 'swanlog-0.9.7-offline'] as const;
 
@@ -39,17 +40,7 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `swanview-legacy-${prefix}-`));
 }
 
-/** mulberry32: small, seeded, good enough for fuzzing. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../../testkit/prng';
 
 /** python3 -c CODE ARGS…; null when python3 is missing or fails. */
 export function python(code: string, args: string[] = []): string | null {

@@ -5,6 +5,7 @@ import { FILE_HEADER_SIZE } from './frameFormat';
 import { scanFrames } from './framing';
 import type { RecordFileContent } from './recordContent';
 import { RecordStreamParser } from './recordStream';
+import { prng } from '../../testkit/prng';
 
 const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
 // Killed runs: both end in a torn chunk, so the fuzz also crosses a real torn tail.
@@ -13,17 +14,6 @@ const FILES = [
   'swanlog-0.9.7-offline/run-20261124_050728-7kfg4nnq/run-7kfg4nnq.swanlab',
 ];
 
-/** mulberry32: small seeded PRNG so failures are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function parse(file: string, buf: Buffer): RecordFileContent {
   const parser = new RecordStreamParser(file);

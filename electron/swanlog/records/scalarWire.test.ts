@@ -11,20 +11,10 @@ import { RecordStreamParser } from './recordStream';
 import { decodeRunRecord, encodeRunRecord } from './runRecord';
 import { applyRunRecord } from './runRecordApply';
 import { readScalarRecord, type ScalarPoint } from './scalarWire';
+import { prng } from '../../testkit/prng';
 
 const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
 
-/** mulberry32, so that a failing mutation can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the protobufjs path does with a payload: its sink calls, or 'throws'. */
 function slowPath(payload: Uint8Array): unknown[][] | 'throws' {

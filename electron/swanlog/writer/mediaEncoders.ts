@@ -1,6 +1,6 @@
 /** Minimal PNG and WAV encoders for demo media (no image/audio library needed). */
 import { deflateSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32 } from '../records/crc32';
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
