@@ -1,4 +1,5 @@
 /** Time conversions shared by both payload generations. */
+import { parseIsoMs } from '../../../shared/time';
 
 /** ms since epoch with sub-ms precision as a fraction. */
 export function msFromTimestamp(seconds: number, nanos: number): number {
@@ -25,20 +26,7 @@ export function isoFromTimestamp(seconds: number, nanos: number): string | null 
   return micros ? `${head}.${String(micros).padStart(6, '0')}+00:00` : `${head}+00:00`;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
-
-/** ms since epoch (sub-ms kept) of an ISO-8601 string; no offset means UTC. NaN if unparsable. */
+/** ms since epoch (sub-ms kept) of an ISO-8601 string from a JSON record; NaN if it is not one. */
 export function msFromIso(text: unknown): number {
-  if (typeof text !== 'string') return NaN;
-  const m = ISO.exec(text);
-  if (!m) return NaN;
-  let ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
-  if (m[7]) ms += Number(`0.${m[7]}`) * 1000;
-  const zone = m[8];
-  if (zone && zone !== 'Z') {
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    ms -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
-  }
-  return ms;
+  return typeof text === 'string' ? parseIsoMs(text) : NaN;
 }
