@@ -25,6 +25,9 @@ export function parseFileHeader(buf: Buffer): { version: number } | { error: str
   return { version };
 }
 
+/** Stop reason for a chunk header of zeros (space a writer has not filled yet). */
+export const ZERO_FILLED = 'zero-filled chunk header';
+
 export interface FrameStop {
   /** File offset of the chunk (or the position) where reading stopped. */
   offset: number;
@@ -94,7 +97,7 @@ export function visitFrames(buf: Buffer, bufFileOffset: number, startOffset: num
     const crc = buf.readUInt32LE(at);
     const length = buf[at + 4] | (buf[at + 5] << 8);
     const type = buf[at + 6];
-    if (crc === 0 && length === 0 && type === 0) return stopAt(pos, 'zero-filled chunk header', true);
+    if (crc === 0 && length === 0 && type === 0) return stopAt(pos, ZERO_FILLED, true);
     if (type < CHUNK_FULL || type > CHUNK_LAST) return stopAt(pos, `bad chunk type ${type}`, false);
     if (length > leftInBlock - CHUNK_HEADER_SIZE) return stopAt(pos, 'chunk length exceeds its block', false);
     const payloadStart = at + CHUNK_HEADER_SIZE;

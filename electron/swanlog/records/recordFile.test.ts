@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fileHeader } from './frameFormat';
 import { FrameWriter } from './framing';
 import { RecordFileReader, readRecordFile, type RecordFileContent } from './recordFile';
+import { RecordStreamParser } from './recordStream';
 import { encodeRunRecord } from './runRecord';
 
 const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
@@ -222,6 +223,26 @@ describe('RecordFileReader', () => {
       const idle = await reader.refresh();
       expect(idle).toEqual({ newKeys: [], grownKeys: [], newLogLines: 0, finished: false, bytes: once.torn ? idle.bytes : 0 });
     }
+  });
+
+  it('reads records across its 4 MB read slices, one bigger than a slice, and stops at zero-filled space', async () => {
+    const records: Uint8Array[] = [encodeRunRecord({ start: { project: 'p', name: 'big' } })];
+    for (let i = 0; i < 150_000; i++) {
+      records.push(encodeRunRecord({ num: i, timestamp: { seconds: 1_780_000_000 + i, nanos: 1000 }, scalar: { key: `k${i % 7}`, step: i, value: { number: i / 3 } } }));
+      if (i === 70_000) records.push(encodeRunRecord({ log: { line: 'x'.repeat(9_000_000) } }));
+    }
+    const file = path.join(tempDir(), 'run-big.swanlab');
+    const bytes = FrameWriter.encodeFile(records);
+    fs.writeFileSync(file, Buffer.concat([bytes, Buffer.alloc(200_000)]));
+    const reader = new RecordFileReader(file);
+    const delta = await reader.refresh();
+    expect(delta.bytes).toBeLessThanOrEqual(bytes.length + 200_000);
+    expect(reader.content.records).toBe(records.length);
+    expect(reader.content.torn?.reason).toBe('zero-filled chunk header');
+    const whole = new RecordStreamParser(file);
+    whole.feed(fs.readFileSync(file), 0);
+    expect(snapshot(reader.content)).toEqual(snapshot({ ...whole.content, bytesRead: reader.content.bytesRead }));
+    expect(reader.content.logs[0].text.length).toBe(9_000_000);
   });
 
   it('reports grown keys and new log lines per refresh', async () => {

@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RecordDelta, RecordFileContent } from './recordContent';
+import { ZERO_FILLED } from './framing';
 import { RecordStreamParser } from './recordStream';
 
 export type { RecordColumn, RecordDelta, RecordFileContent } from './recordContent';
 
-/** Bytes read per step; a record larger than this makes the step grow. */
+/** Bytes read per step (the next one is read while this one is parsed). */
 const READ_SLICE = 4 * 1024 * 1024;
 
 /**
@@ -34,24 +35,36 @@ export class RecordFileReader {
   private async readAppended(): Promise<RecordDelta> {
     let bytes = 0;
     const file = await fs.promises.open(this.filePath, 'r');
+    let pending: Promise<Buffer> | null = null;
     try {
       const { size } = await file.stat();
       // Record files are append-only; a shorter file was replaced, so start over.
       if (size < this.parser.content.bytesRead) this.parser = new RecordStreamParser(this.filePath);
-      let sliceLength = READ_SLICE;
-      while (!this.parser.stopped) {
-        const start = this.parser.resumeOffset;
-        const length = Math.min(sliceLength, size - start);
-        if (length <= 0) break;
-        const buf = Buffer.allocUnsafe(length);
-        const { bytesRead } = await file.read(buf, 0, length, start);
-        bytes += bytesRead;
-        this.parser.feed(buf.subarray(0, bytesRead), start);
-        if (start + bytesRead >= size || bytesRead === 0) break;
-        // No progress: one record is bigger than the slice.
-        sliceLength = this.parser.resumeOffset === start ? sliceLength * 2 : READ_SLICE;
+      let pos = this.parser.resumeOffset; // next byte to read
+      // Bytes read but not consumed (a record cut by the end of a slice), from resumeOffset on.
+      let carry: Buffer | null = null;
+      const readAt = async (at: number): Promise<Buffer> => {
+        const buf = Buffer.allocUnsafe(Math.min(READ_SLICE, size - at));
+        const { bytesRead } = await file.read(buf, 0, buf.length, at);
+        return buf.subarray(0, bytesRead);
+      };
+      pending = pos < size ? readAt(pos) : null;
+      while (pending !== null && !this.parser.stopped) {
+        const chunk: Buffer = await pending;
+        bytes += chunk.length;
+        pos += chunk.length;
+        // the next slice is read while this one is parsed
+        pending = chunk.length > 0 && pos < size ? readAt(pos) : null;
+        const data: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
+        const dataStart = pos - data.length;
+        this.parser.feed(data, dataStart);
+        const resume = this.parser.resumeOffset;
+        carry = resume < pos ? data.subarray(resume - dataStart) : null;
+        // zero-filled space (preallocated, or copied while written) does not get better with more of it
+        if (resume === dataStart && this.parser.content.torn?.reason === ZERO_FILLED) break;
       }
     } finally {
+      await pending?.catch(() => undefined);
       await file.close();
     }
     await this.readTexts();

@@ -41,26 +41,34 @@ const st = { pos: 0, lo: 0, hi: 0, tsMs: NaN };
  * assembles the bits (at most 10 bytes). False if it does not end before `end`.
  */
 function longVarint(b: Uint8Array, end: number): boolean {
-  st.lo = 0;
-  st.hi = 0;
-  for (let i = 0; i < 4; i++) {
-    if (st.pos >= end) return false;
-    const c = b[st.pos++];
-    st.lo = (st.lo | ((c & 127) << (i * 7))) >>> 0;
-    if (c < 128) return true;
+  let p = st.pos;
+  let lo = 0;
+  let hi = 0;
+  let c = 0;
+  for (let shift = 0; shift < 28; shift += 7) {
+    if (p >= end) return false;
+    c = b[p++];
+    lo |= (c & 127) << shift;
+    if (c < 128) {
+      st.lo = lo;
+      st.hi = 0;
+      st.pos = p;
+      return true;
+    }
   }
-  if (st.pos >= end) return false;
-  let c = b[st.pos++];
-  st.lo = (st.lo | ((c & 127) << 28)) >>> 0;
-  st.hi = (st.hi | ((c & 127) >> 4)) >>> 0;
-  if (c < 128) return true;
-  for (let i = 0; i < 5; i++) {
-    if (st.pos >= end) return false;
-    c = b[st.pos++];
-    st.hi = (st.hi | ((c & 127) << (i * 7 + 3))) >>> 0;
-    if (c < 128) return true;
+  if (p >= end) return false;
+  c = b[p++];
+  lo |= (c & 127) << 28;
+  hi = (c & 127) >> 4;
+  for (let shift = 3; c >= 128; shift += 7) {
+    if (shift > 31 || p >= end) return false;
+    c = b[p++];
+    hi |= (c & 127) << shift;
   }
-  return false;
+  st.lo = lo >>> 0;
+  st.hi = hi >>> 0;
+  st.pos = p;
+  return true;
 }
 
 /** Signed int64 from st.lo/st.hi, as `int64()` in runRecord.ts computes it from a Long. */
@@ -70,14 +78,22 @@ function int64Value(): number {
 
 /** A varint of at most 5 bytes (lengths, int32, enums) as an unsigned 32-bit value; -1 if longer or past `end`. */
 function varint32(b: Uint8Array, end: number): number {
+  let p = st.pos;
   let v = 0;
-  for (let i = 0; i < 5; i++) {
-    if (st.pos >= end) return -1;
-    const c = b[st.pos++];
-    v = (v | ((c & (i === 4 ? 15 : 127)) << (i * 7))) >>> 0;
-    if (c < 128) return v;
+  for (let shift = 0; shift < 28; shift += 7) {
+    if (p >= end) return -1;
+    const c = b[p++];
+    v |= (c & 127) << shift;
+    if (c < 128) {
+      st.pos = p;
+      return v;
+    }
   }
-  return -1;
+  if (p >= end) return -1;
+  const c = b[p++];
+  if (c >= 128) return -1;
+  st.pos = p;
+  return (v | ((c & 15) << 28)) >>> 0;
 }
 
 /** Length of a length-delimited field at `st.pos`; -1 when it runs past `end`. */
