@@ -55,6 +55,7 @@ const MEANING = `## What the figures mean
   (\`startServer\`) with \`fetch\`, for a 100k-point metric. Cold = the first request after the
   folder was opened and \`/api/v1/project\` was served (series not built yet, JIT cold); warm =
   median (and p95) of 50 more. Target warm ≤ 10 ms (SwanLab's own board: ~500 ms warm here).
+  It runs after the memory figures (series built as views of the readers' storage, no tag data yet).
 * **refresh +1000 pts** — a run is opened, then our writer resumes it and appends 1000 points of
   one key (flushed), and \`ws.refresh()\` is timed; median of 10 rounds. "bytes read" is the growth
   of \`rchar\` in \`/proc/self/io\` during the refresh (every byte the process read, page cache

@@ -136,7 +136,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     figures.push(info(`refresh-ms-${small.name}`, 'refresh +1000 pts: wall time', small.name, rs.medianRefreshMs, 'ms'));
     figures.push(info(`refresh-cpu-${small.name}`, 'refresh +1000 pts: CPU time', small.name, rs.medianRefreshCpuMs, 'ms'));
     const limit = TARGETS.refreshTimeVsSmall * rs.medianRefreshCpuMs + 2;
-    const f = atMost(`refresh-scale-${big.name}`, 'refresh +1000 pts: CPU time', big.name, rb.medianRefreshCpuMs, 'ms', Math.round(limit * 10) / 10);
+    const f = atMost(`refresh-cpu-${big.name}`, 'refresh +1000 pts: CPU time', big.name, rb.medianRefreshCpuMs, 'ms', Math.round(limit * 10) / 10);
     f.note = `limit = ${TARGETS.refreshTimeVsSmall} × the CPU time of the same append on the 10k-point run + 2 ms (CPU time: wall time swings with the machine's load)`;
     figures.push(f);
     figures.push(info(`refresh-series-${big.name}`, '  then series() of the grown key', big.name, rb.medianSeriesMs, 'ms'));
