@@ -26,7 +26,9 @@ Other options: \`--before FILE\` compares with an earlier \`results.json\` (defa
 Datasets are written by our own writer (\`electron/swanlog/writer\`) into \`bench/out/datasets/\`
 (git-ignored) and reused while their spec is unchanged; the 50-run dataset takes about 16 GB and
 a quarter of an hour to write once. Every measurement runs in a fresh Node process
-(\`bench/probe.ts\`). Files are read from the page cache: these figures are about parsing, not disk.
+(\`bench/probe.ts\`). The smaller datasets are read from the page cache (these figures are about
+parsing, not disk); the 16.7 GB of the 50-run dataset do not fit in it next to everything else,
+so its open time includes disk reads.
 The full figures also go to \`bench/out/results.json\`.`;
 
 const MEANING = `## What the figures mean
@@ -53,9 +55,10 @@ const MEANING = `## What the figures mean
   "RSS growth" is the same for the process RSS (includes allocator slack, informational).
 * **tag request** — \`GET /api/v1/experiment/<id>/tag/<key>\` through the real HTTP server
   (\`startServer\`) with \`fetch\`, for a 100k-point metric. Cold = the first request after the
-  folder was opened and \`/api/v1/project\` was served (series not built yet, JIT cold); warm =
-  median (and p95) of 50 more. Target warm ≤ 10 ms (SwanLab's own board: ~500 ms warm here).
-  It runs after the memory figures (series built as views of the readers' storage, no tag data yet).
+  folder was opened and \`/api/v1/project\` was served (the tag data not computed yet, the JIT cold
+  for the tag path); warm = median (and p95) of 50 more. Target warm ≤ 10 ms (SwanLab's own board:
+  ~500 ms warm here). It runs after the memory figures, whose series are views of the readers'
+  storage (building them copies nothing).
 * **refresh +1000 pts** — a run is opened, then our writer resumes it and appends 1000 points of
   one key (flushed), and \`ws.refresh()\` is timed; median of 10 rounds. "bytes read" is the growth
   of \`rchar\` in \`/proc/self/io\` during the refresh (every byte the process read, page cache
@@ -82,7 +85,7 @@ export function writePerformanceDoc(file: string, d: DocInput): void {
     '',
     '## Results',
     '',
-    d.before ? `"before" = ${d.before.label}.\n` : '',
+    d.before ? `"before" = ${d.before.label}. Both columns come from this same machine, which is shared: wall-clock figures swing with its load (the CPU-time rows are steadier).\n` : '',
     markdownTable(d.result.figures, d.before?.figures ?? null),
     '',
     '### Datasets',
