@@ -2,44 +2,11 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesData, SeriesResponse, WorkspaceView } from '../../shared/contract';
-import { minMaxBucketIndices } from '../../shared/downsample';
+import { chartSeries } from '../../shared/chartSeries';
 import { summarizeSeries } from '../../shared/summary';
 import type { LocalRun } from '../swanlog/run/localRun';
 import type { LocalWorkspace, WorkspaceChange } from '../swanlog/workspace';
 import { NotFoundError, type RunSource } from './source';
-
-/** Points per pixel the renderer gets: min and max of each pixel column. */
-const POINTS_PER_PIXEL = 2;
-
-function pick(a: Float64Array, idx: Uint32Array): Float64Array {
-  const out = new Float64Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = a[idx[i]];
-  return out;
-}
-
-/** First index with steps[i] >= x (steps ascending). */
-function lowerBound(steps: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (steps[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index with steps[i] > x. */
-function upperBound(steps: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (steps[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export class LocalSource implements RunSource {
   constructor(readonly ws: LocalWorkspace, private readonly canOpenFolders: boolean) {}
@@ -64,19 +31,7 @@ export class LocalSource implements RunSource {
     const series: SeriesData[] = [];
     for (const id of runIds) {
       const s = this.run(id).series(key);
-      if (!s) continue;
-      let from = 0;
-      let to = s.steps.length;
-      if (range) {
-        // one point beyond each edge so the line reaches the chart border
-        from = Math.max(0, lowerBound(s.steps, range[0]) - 1);
-        to = Math.min(s.steps.length, upperBound(s.steps, range[1]) + 1);
-      }
-      const steps = s.steps.subarray(from, to);
-      const values = s.values.subarray(from, to);
-      const times = s.timestamps.subarray(from, to);
-      const idx = minMaxBucketIndices(values, width * POINTS_PER_PIXEL);
-      series.push({ runId: id, steps: pick(steps, idx), values: pick(values, idx), timestamps: pick(times, idx), total: s.steps.length });
+      if (s) series.push(chartSeries(id, s, width, range));
     }
     return { key, series };
   }

@@ -5,7 +5,7 @@ import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesDat
 import type { MediaPoint, MetricKeyInfo, RunIssue } from '../../shared/domain';
 import { summarizeSeries } from '../../shared/summary';
 import { NotFoundError, type RunSource } from '../api/source';
-import { chartSeries } from './chartSeries';
+import { chartSeries } from '../../shared/chartSeries';
 import type { CloudProject, CloudRun, CloudRunDetail } from './cloudTypes';
 import { mapLimited } from './limiter';
 import { mediaTypeOfPath } from './mapKeys';

@@ -1,6 +1,6 @@
-import type { SeriesData } from '../../shared/contract';
-import type { NumericSeries } from '../../shared/domain';
-import { minMaxBucketIndices } from '../../shared/downsample';
+import type { SeriesData } from './contract';
+import type { NumericSeries } from './domain';
+import { minMaxBucketIndices } from './downsample';
 
 /** Two points (min and max) per pixel column, as the local source answers. */
 const POINTS_PER_PIXEL = 2;
