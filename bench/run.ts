@@ -2,16 +2,19 @@
  * `npm run bench`: generates (or reuses) the datasets, measures every figure in child processes,
  * prints the table with PASS/FAIL per target, writes bench/out/results.json and docs/performance.md.
  *   node dist/bench/run.js [--quick] [--skip-big] [--before FILE] [--doc | --no-doc]
+ *   node dist/bench/run.js --ui-only [--skip-big] [--no-doc]   (only the UI part, bench/uiSuite.ts)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writePerformanceDoc } from './docWriter';
-import { machineInfo } from './machine';
+import { machineInfo, type MachineInfo } from './machine';
 import { OUT_DIR, REPO_DIR } from './paths';
 import { consoleTable, verdictLine } from './report';
 import { runSuite, type SuiteResult } from './suite';
 import type { Figure } from './targets';
+import { writeUiSection } from './uiDoc';
+import { runUiSuite } from './uiSuite';
 
 interface SavedResults {
   machine: ReturnType<typeof machineInfo>;
@@ -29,6 +32,7 @@ function parseArgs(argv: string[]) {
   return {
     quick,
     skipBig: has('--skip-big'),
+    uiOnly: has('--ui-only'),
     before: value('--before') ?? path.join(REPO_DIR, 'bench', 'baseline.json'),
     doc: has('--doc') || (!quick && !has('--no-doc')),
   };
@@ -44,11 +48,21 @@ function loadBefore(file: string, quick: boolean): { label: string; figures: Fig
   }
 }
 
+/** The UI part: its own table, results file and section of docs/performance.md. */
+async function runUi(opts: ReturnType<typeof parseArgs>, machine: MachineInfo, log: (msg: string) => void): Promise<void> {
+  const ui = await runUiSuite({ skipBig: opts.skipBig || opts.quick, log });
+  process.stdout.write(`\n${consoleTable(ui.figures, null)}\n\nUI: ${verdictLine(ui.figures)}\n`);
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  fs.writeFileSync(path.join(OUT_DIR, 'results-ui.json'), JSON.stringify({ machine, ...ui }, null, 1));
+  if (opts.doc) writeUiSection(path.join(REPO_DIR, 'docs', 'performance.md'), machine, ui.figures);
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const machine = machineInfo();
   const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
   log(`${machine.cores} cores, ${machine.cpu}, ${machine.ramGb} GiB, Node ${machine.node}, load ${machine.load}${opts.quick ? ' — quick mode' : ''}`);
+  if (opts.uiOnly) return runUi(opts, machine, log);
   const result = await runSuite({ quick: opts.quick, skipBig: opts.skipBig, log });
   const before = loadBefore(opts.before, opts.quick);
 
@@ -61,6 +75,7 @@ async function main(): Promise<void> {
     writePerformanceDoc(doc, { machine, quick: opts.quick, result, before, loadAtEnd: Math.round(os.loadavg()[0] * 100) / 100 });
     log(`wrote ${doc}`);
   }
+  await runUi(opts, machine, log);
 }
 
 main().catch((e: unknown) => {
