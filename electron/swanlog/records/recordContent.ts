@@ -17,6 +17,8 @@ export interface RecordFileContent {
   /** Insertion order = first-seen order. */
   columns: Map<string, RecordColumn>;
   scalars: Map<string, SeriesBuilder>;
+  /** Keys whose values another copy serves (see RecordContentBuilder's countOnly): only their counts. */
+  scalarCounts: Map<string, ScalarCount>;
   /** Items' `file` is relative to the run folder. */
   media: Map<string, MediaPoint[]>;
   logs: ConsoleLine[];
@@ -55,6 +57,7 @@ export function emptyContent(path: string, generation: 'B' | 'C'): RecordFileCon
     finish: null,
     columns: new Map(),
     scalars: new Map(),
+    scalarCounts: new Map(),
     media: new Map(),
     logs: [],
     files: { config: null, metadata: null, requirements: null, conda: null },
@@ -63,6 +66,25 @@ export function emptyContent(path: string, generation: 'B' | 'C'): RecordFileCon
     bytesRead: 0,
     torn: null,
   };
+}
+
+/** How many points a key has, kept instead of the points themselves. */
+export class ScalarCount {
+  length = 0;
+  /** Every step was above the one before: `length` is then the number of distinct steps. */
+  inOrder = true;
+  private lastStep = -Infinity;
+
+  push(step: number): void {
+    if (step <= this.lastStep) this.inOrder = false;
+    this.lastStep = step;
+    this.length++;
+  }
+
+  /** Distinct steps as SeriesBuilder.build() would give them; Infinity when repeats make it unknown. */
+  get distinct(): number {
+    return this.inOrder ? this.length : Infinity;
+  }
 }
 
 const SYSTEM_KEY_PREFIX = '__swanlab__.';
@@ -78,7 +100,8 @@ export class RecordContentBuilder implements RecordSink {
   private newLogLines = 0;
   private finishedNow = false;
 
-  constructor(path: string, generation: 'B' | 'C') {
+  /** `countOnly(key)`, asked at a key's first scalar: keep only a count of its points, not their values. */
+  constructor(path: string, generation: 'B' | 'C', private readonly countOnly: (key: string) => boolean = () => false) {
     this.content = emptyContent(path, generation);
   }
 
@@ -86,6 +109,7 @@ export class RecordContentBuilder implements RecordSink {
     const grownKeys: string[] = [];
     const counts: [string, number][] = [
       ...[...this.content.scalars].map(([k, s]): [string, number] => [k, s.length]),
+      ...[...this.content.scalarCounts].map(([k, c]): [string, number] => [k, c.length]),
       ...[...this.content.media].map(([k, p]): [string, number] => [k, p.length]),
     ];
     for (const [key, count] of counts) {
@@ -127,9 +151,15 @@ export class RecordContentBuilder implements RecordSink {
   }
 
   scalar(key: string, step: number, value: number, timestamp: number, legacyNonFinite: boolean): void {
+    let count = this.content.scalarCounts.get(key);
+    if (count) return count.push(step);
     let series = this.content.scalars.get(key);
     if (!series) {
       this.ensureColumn(key, 'line');
+      if (this.countOnly(key)) {
+        this.content.scalarCounts.set(key, (count = new ScalarCount()));
+        return count.push(step);
+      }
       series = new SeriesBuilder();
       this.content.scalars.set(key, series);
     }

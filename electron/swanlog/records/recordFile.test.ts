@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileHeader } from './frameFormat';
 import { FrameWriter } from './framing';
+import { ScalarCount } from './recordContent';
 import { RecordFileReader, readRecordFile, type RecordFileContent } from './recordFile';
 import { RecordStreamParser } from './recordStream';
 import { encodeRunRecord } from './runRecord';
@@ -243,6 +244,31 @@ describe('RecordFileReader', () => {
     whole.feed(fs.readFileSync(file), 0);
     expect(snapshot(reader.content)).toEqual(snapshot({ ...whole.content, bytesRead: reader.content.bytesRead }));
     expect(reader.content.logs[0].text.length).toBe(9_000_000);
+  });
+
+  it('keeps only counts for countOnly keys, growing with the file; refresh(upTo) stops at that byte', async () => {
+    const source = fs.readFileSync(path.join(FIXTURES, 'swanlog-0.9.7-offline/run-20261124_050700-rjwfdbyy/run-rjwfdbyy.swanlab'));
+    const target = path.join(tempDir(), 'run-rjwfdbyy.swanlab');
+    fs.writeFileSync(target, source);
+    const whole = await readRecordFile(target);
+    const reader = new RecordFileReader(target, (key) => key === 'train/loss');
+    await reader.refresh(100000);
+    expect(reader.content.bytesRead).toBe(100000);
+    const second = await reader.refresh();
+    expect(second.grownKeys).toContain('train/loss');
+    const count = reader.content.scalarCounts.get('train/loss')!;
+    expect(reader.content.scalars.has('train/loss')).toBe(false);
+    expect(count.length).toBe(whole.scalars.get('train/loss')!.length);
+    expect(count.distinct).toBe(whole.scalars.get('train/loss')!.build().steps.length);
+    expect([...reader.content.columns.keys()]).toEqual([...whole.columns.keys()]);
+  });
+
+  it('a count with a repeated or decreasing step no longer knows its distinct steps', () => {
+    const count = new ScalarCount();
+    for (const step of [0, 1, 2]) count.push(step);
+    expect(count.distinct).toBe(3);
+    count.push(2);
+    expect(count.distinct).toBe(Infinity);
   });
 
   it('reports grown keys and new log lines per refresh', async () => {

@@ -17,29 +17,30 @@ export class RecordFileReader {
   private parser: RecordStreamParser;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly filePath: string) {
-    this.parser = new RecordStreamParser(filePath);
+  /** `countOnly(key)`, asked at a key's first scalar: keep only a count of its points (content.scalarCounts). */
+  constructor(readonly filePath: string, private readonly countOnly?: (key: string) => boolean) {
+    this.parser = new RecordStreamParser(filePath, countOnly);
   }
 
   get content(): RecordFileContent {
     return this.parser.content;
   }
 
-  /** Concurrent calls run one after the other. */
-  refresh(): Promise<RecordDelta> {
-    const next = this.queue.then(() => this.readAppended());
+  /** Concurrent calls run one after the other. `upTo`: read no further than this byte. */
+  refresh(upTo = Infinity): Promise<RecordDelta> {
+    const next = this.queue.then(() => this.readAppended(upTo));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async readAppended(): Promise<RecordDelta> {
+  private async readAppended(upTo: number): Promise<RecordDelta> {
     let bytes = 0;
     const file = await fs.promises.open(this.filePath, 'r');
     let pending: Promise<Buffer> | null = null;
     try {
-      const { size } = await file.stat();
+      const size = Math.min(upTo, (await file.stat()).size);
       // Record files are append-only; a shorter file was replaced, so start over.
-      if (size < this.parser.content.bytesRead) this.parser = new RecordStreamParser(this.filePath);
+      if (size < this.parser.content.bytesRead) this.parser = new RecordStreamParser(this.filePath, this.countOnly);
       let pos = this.parser.resumeOffset; // next byte to read
       // Bytes read but not consumed (a record cut by the end of a slice), from resumeOffset on.
       let carry: Buffer | null = null;

@@ -18,8 +18,9 @@ export class RecordStreamParser {
   /** Scratch for the scalar fast path. */
   private readonly point: ScalarPoint = { key: '', step: 0, value: 0, timeMs: NaN };
 
-  constructor(path: string) {
-    this.builder = new RecordContentBuilder(path, /backup\.swanlab$/.test(path) ? 'B' : 'C');
+  /** `countOnly`: see RecordContentBuilder. */
+  constructor(path: string, countOnly?: (key: string) => boolean) {
+    this.builder = new RecordContentBuilder(path, /backup\.swanlab$/.test(path) ? 'B' : 'C', countOnly);
   }
 
   get content(): RecordFileContent {

@@ -2,11 +2,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, writableCopy } from '../../testkit/fixtures';
+import { FIXTURES_DIR, makeTempDir, writableCopy } from '../../testkit/fixtures';
 import { readRunsDb } from '../sqlite/runsDb';
 import { openImage } from '../sqlite/sqlJs';
 import { applyWal } from '../sqlite/walReplay';
 import { LocalWorkspace } from '../workspace';
+import { SwanlogRunWriter } from '../writer/runWriter';
 
 const copies: string[] = [];
 afterAll(() => Promise.all(copies.map((c) => fs.rm(path.dirname(c), { recursive: true, force: true }))));
@@ -41,6 +42,26 @@ describe('LocalRun on the real fixtures', () => {
     expect(m.runs[killed.id].logs['1'].points).toBeLessThan(rec.points);
     expect(killed.series('train/loss')!.steps.length).toBe(rec.points);
     expect(killed.info().issues.some((i) => /torn or bad chunk at byte 154496/.test(i.reason))).toBe(true);
+    ws.close();
+  });
+
+  it('0.9.7 local: one copy of each point in memory; the record keeps values only where it is fuller', async () => {
+    const ws = await LocalWorkspace.open(path.join(FIXTURES_DIR, 'swanlog-0.9.7'));
+    const m = await manifest('swanlog-0.9.7');
+    const baseline = ws.runs.find((r) => r.info().name === 'baseline-lr0.1')!;
+    const lines = baseline.keys().filter((k) => k.type === 'line' && baseline.folderOf(k.key) !== null);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const { key } of lines) {
+      const rec = baseline.recordContent()!;
+      expect(rec.scalars.has(key), key).toBe(false);
+      const points = m.runs[baseline.id].logs[baseline.folderOf(key)!].points;
+      expect(rec.scalarCounts.get(key)!.length, key).toBe(points);
+      expect(baseline.series(key)!.steps.length, key).toBe(points);
+    }
+    const killed = ws.runs.find((r) => r.info().name === 'lr0.05-killed')!;
+    const loss = killed.recordContent()!.scalars.get('train/loss')!;
+    expect(loss.length).toBe(m.runs[killed.id].record_file.keys['train/loss'].points);
+    expect(killed.series('train/loss')).toBe(loss.build());
     ws.close();
   });
 
@@ -101,6 +122,30 @@ describe('runs and DB rows that do not match', () => {
     expect(base.folderOf('train/loss')).toBe('train%2Floss');
     expect(base.series('train/loss')!.steps.length).toBe(2500);
     expect(base.series('grad/norm')!.steps.length).toBe(250);
+    ws.close();
+  });
+});
+
+describe('a live A+C run whose record file gets ahead of logs/', () => {
+  it('switches the key to the record copy, reading its values once', async () => {
+    const root = path.join(makeTempDir('localrun-live'), 'swanlog');
+    copies.push(root);
+    const w = await SwanlogRunWriter.create(root, { name: 'ahead', generations: ['A', 'C'] });
+    for (let s = 0; s < 100; s++) w.log({ 'train/loss': 1 / (s + 1) });
+    w.flush();
+    const ws = await LocalWorkspace.open(root);
+    const run = ws.runs[0];
+    expect(run.recordContent()!.scalars.has('train/loss')).toBe(false);
+    const logFile = path.join(run.dir, 'logs', run.folderOf('train/loss')!, '1000.log');
+    const logsSize = (await fs.stat(logFile)).size;
+
+    for (let s = 100; s < 250; s++) w.log({ 'train/loss': 1 / (s + 1) });
+    w.flush();
+    await fs.truncate(logFile, logsSize); // logs/ lag behind: only the record file has the new points
+    const change = await ws.refresh();
+    expect(change.runs[0].grownKeys).toEqual(['train/loss']);
+    expect(run.series('train/loss')!.steps.length).toBe(250);
+    expect(run.series('train/loss')).toBe(run.recordContent()!.scalars.get('train/loss')!.build());
     ws.close();
   });
 });

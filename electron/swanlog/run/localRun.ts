@@ -12,6 +12,7 @@ import { RecordFileReader } from '../records/recordFile';
 import type { ExperimentRow, TagRow } from '../sqlite/runsDbTypes';
 import { resolveMediaFile } from './mediaPath';
 import { decideStatus } from './runStatus';
+import { servingCopy } from './servingCopy';
 
 /** What grew in one refresh of a run. */
 export interface RunDelta {
@@ -58,6 +59,8 @@ export class LocalRun {
   readonly id: string;
   files: RunFiles | null = null;
   private record: RecordFileReader | null = null;
+  /** Keys with a logs/ folder whose record copy outgrew it: the record reader keeps their values. */
+  private recordServed = new Set<string>();
   private consoleReader: ConsoleReader | null = null;
   private keySources = new Map<string, KeySources>();
   private generations = new Set<Generation>();
@@ -112,6 +115,7 @@ export class LocalRun {
       const r = await src.folder.refresh();
       if (r.added > 0 || r.rewritten) delta.grownKeys.push(key);
     }
+    if (this.record) delta.grownKeys.push(...(await this.readFullerRecordKeys(delta)));
     if (this.consoleReader) delta.consoleLines += await this.consoleReader.refresh();
 
     if (first) {
@@ -135,11 +139,33 @@ export class LocalRun {
 
     const recPath = await findRecordFile(this.dir);
     if (recPath) {
-      this.record = new RecordFileReader(recPath);
+      this.record = new RecordFileReader(recPath, this.countOnly);
       this.generations.add(recPath.endsWith('backup.swanlab') ? 'B' : 'C');
     }
     if (await exists(path.join(this.dir, 'console'))) this.consoleReader = new ConsoleReader(this.dir);
 
+  }
+
+  /** The record reader keeps only point counts for keys that logs/ serve (one copy in memory, not two). */
+  private readonly countOnly = (key: string): boolean => !!this.keySources.get(key)?.folder && !this.recordServed.has(key);
+
+  /**
+   * Keys whose record copy now has more points than logs/: reads the record file again from the
+   * start, this time keeping their values (once per key; a killed run's or a live run's record
+   * is ahead of logs/). Returns those keys.
+   */
+  private async readFullerRecordKeys(delta: RunDelta): Promise<string[]> {
+    const old = this.record!;
+    const fuller = [...old.content.scalarCounts]
+      .filter(([key, count]) => servingCopy(this.keySources.get(key)!.folder!.series().steps.length, count.distinct) === 'record')
+      .map(([key]) => key);
+    if (!fuller.length) return [];
+    for (const key of fuller) this.recordServed.add(key);
+    this.record = new RecordFileReader(old.filePath, this.countOnly);
+    await this.record.refresh(old.content.bytesRead); // the same bytes: the same state, plus the values
+    const d = await this.record.refresh(); // what was appended meanwhile
+    for (const k of d.newKeys) if (this.addRecordKey(k)) delta.newKeys.push(k);
+    return [...fuller, ...d.grownKeys];
   }
 
   /** DB tags not yet known (first open, or keys logged since the last read of runs.swanlab). */
@@ -199,17 +225,14 @@ export class LocalRun {
     return this.keySources.get(key)?.folderName ?? null;
   }
 
-  /**
-   * The fuller of the two copies a local 0.6+ run keeps (logs/ and the record file): a killed
-   * 0.9 run's logs/ stop earlier than its record file; ties go to logs/ (exact SDK strings).
-   */
+  /** The fuller of the two copies a local 0.6+ run keeps (see servingCopy). */
   series(key: string): NumericSeries | null {
     const src = this.keySources.get(key);
     if (!src || src.info.type !== 'line') return null;
     const fromLogs = src.folder ? src.folder.series() : null;
     const fromRecord = this.record?.content.scalars.get(key)?.build() ?? null;
-    if (fromLogs && (!fromRecord || fromLogs.steps.length >= fromRecord.steps.length)) return fromLogs;
-    return fromRecord ?? EMPTY_SERIES;
+    const copy = servingCopy(fromLogs?.steps.length ?? null, fromRecord?.steps.length ?? null);
+    return copy === 'logs' ? fromLogs : copy === 'record' ? fromRecord : EMPTY_SERIES;
   }
 
   media(key: string): MediaPoint[] | null {
