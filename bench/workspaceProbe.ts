@@ -30,8 +30,6 @@ export interface WorkspaceResult {
   runs: number;
   /** Distinct points the runs show (run × key × step). */
   points: number;
-  /** Copies stored per point: 2 when a run keeps both logs/ and a record file (A+C). */
-  copies: number;
   baseline: MemorySample;
   afterOpen: MemorySample;
   afterSeries: MemorySample;
@@ -82,16 +80,11 @@ export async function measureWorkspace(args: WorkspaceArgs): Promise<WorkspaceRe
   const openMs = performance.now() - t0;
   const afterOpen = await settledMemory();
 
+  // A local-mode run (A+C) keeps the values of one copy per key (run/servingCopy.ts), so every
+  // distinct point shown counts once.
   let points = 0;
-  let stored = 0;
   for (const run of ws.runs) {
-    const gens = run.info().generations;
-    const copies = gens.includes('A') && gens.length > 1 ? 2 : 1;
-    for (const k of run.keys()) {
-      const n = run.series(k.key)?.steps.length ?? 0;
-      points += n;
-      stored += n * copies;
-    }
+    for (const k of run.keys()) points += run.series(k.key)?.steps.length ?? 0;
   }
   const afterSeries = await settledMemory();
   // After the memory figures: the HTTP server and client are not part of what the data costs.
@@ -101,7 +94,6 @@ export async function measureWorkspace(args: WorkspaceArgs): Promise<WorkspaceRe
     openMs,
     runs: ws.runs.length,
     points,
-    copies: points ? stored / points : 1,
     baseline,
     afterOpen,
     afterSeries,
