@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesData, SeriesResponse, WorkspaceView } from '../../shared/contract';
 import { chartSeries } from '../../shared/chartSeries';
@@ -60,12 +59,10 @@ export class LocalSource implements RunSource {
   async console(runId: string): Promise<ConsoleResponse> {
     const run = this.run(runId);
     const lines = run.console();
-    const text = await fs.readFile(path.join(run.dir, 'console', 'error.log'), 'utf8').catch(() => null);
-    const error = text !== null ? text.replace(/\n$/, '').split('\n') : run.errorLines();
-    return { lines, error, total: lines.length };
+    return { lines, error: run.errorLines(), total: lines.length };
   }
 
-  mediaFile(runId: string, key: string, file: string): Promise<string | null> {
+  async mediaFile(runId: string, key: string, file: string): Promise<string | null> {
     return this.run(runId).mediaFile(key, file);
   }
 

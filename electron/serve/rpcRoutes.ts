@@ -71,10 +71,7 @@ export function createRpcRoutes(host: ApiHost) {
     }
     if (url.pathname === MEDIA_PATH) {
       const q = url.searchParams;
-      // an unknown run throws synchronously: that is a 404 too, not a server error
-      const file = await Promise.resolve()
-        .then(() => host.source()?.mediaFile(q.get('run') ?? '', q.get('key') ?? '', q.get('file') ?? ''))
-        .catch(() => null);
+      const file = await host.source()?.mediaFile(q.get('run') ?? '', q.get('key') ?? '', q.get('file') ?? '').catch(() => null);
       if (!file) {
         send(res, 404, JSON.stringify({ error: 'no such media file' }));
         return true;

@@ -45,8 +45,7 @@ const MEDIA_HEADERS = {
 export function createMediaHandler(source: () => Pick<RunSource, 'mediaFile'> | null): (req: Request) => Promise<Response> {
   return async (req) => {
     const ref = req.method === 'GET' ? parseMediaUrl(req.url) : null;
-    // mediaFile throws synchronously for an unknown run
-    const file = ref ? await Promise.resolve().then(() => source()?.mediaFile(ref.runId, ref.key, ref.file)).catch(() => null) : null;
+    const file = ref ? await source()?.mediaFile(ref.runId, ref.key, ref.file).catch(() => null) : null;
     const bytes = file ? await fs.readFile(file).catch(() => null) : null;
     if (!file || !bytes) return new Response('no such media file', { status: 404, headers: MEDIA_HEADERS });
     return new Response(new Uint8Array(bytes), { status: 200, headers: { ...MEDIA_HEADERS, 'content-type': contentTypeOf(file) } });
