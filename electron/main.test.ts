@@ -171,7 +171,8 @@ describe('electron/main.ts wiring', () => {
   it('validates channel and request before any handler runs', async () => {
     await expect(invoke(trustedEvent(), 'fs.readFile', {})).rejects.toThrow(/unknown channel "fs.readFile"/);
     await expect(invoke(trustedEvent(), { toString: () => 'workspace.get' }, {})).rejects.toThrow(/unknown channel/);
-    await expect(invoke(trustedEvent(), 'series.get', { key: 'x' })).rejects.toThrow(/series.get: invalid request at runIds/);
+    await expect(invoke(trustedEvent(), 'series.get', { source: 'folder:x', key: 'x' })).rejects.toThrow(/series.get: invalid request at runIds/);
+    await expect(invoke(trustedEvent(), 'run.details', { runId: 'run-x' })).rejects.toThrow(/run.details: invalid request at source/);
   });
 
   it('blocks navigation away, sending http(s) to the OS browser, and denies new windows', () => {
@@ -195,7 +196,7 @@ describe('electron/main.ts wiring', () => {
 
   it('serves recorded media over swanview-media:// and nothing else', async () => {
     const view = (await invoke(trustedEvent(), 'workspace.get', {})) as WorkspaceView;
-    const media = (await invoke(trustedEvent(), 'media.get', { runId: view.runs[0].info.id, key: 'samples/pred' })) as { points: { urls: (string | null)[] }[] };
+    const media = (await invoke(trustedEvent(), 'media.get', { source: view.sourceId, runId: view.runs[0].info.id, key: 'samples/pred' })) as { points: { urls: (string | null)[] }[] };
     const url = media.points[0].urls.find((u) => u)!;
     expect(url.startsWith('swanview-media://media/?')).toBe(true);
     const handler = fake.protocolHandlers.get('swanview-media')!;

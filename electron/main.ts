@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { ShellCommand } from '../shared/client';
 import type { ChangeEvent } from '../shared/contract';
 import { createHandlers, dispatch, type ApiHost } from './api/dispatch';
+import { SourceRegistry } from './api/sourceRegistry';
 import { UiStateStore } from './api/uiStateStore';
 import { folderFromArgv } from './shell/argvFolder';
 import { CurrentSource } from './shell/currentSource';
@@ -27,7 +28,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { stan
 
 const current = new CurrentSource(1000, (e) => process.stderr.write(`swanview: ${e.message}\n`));
 const store = new UiStateStore(path.join(userData, 'ui-state.json'));
-const host: ApiHost = { source: () => current.get(), store, mediaUrl: mediaProtocolUrl, open: (folder) => current.open(folder) };
+const sources = new SourceRegistry(current);
+const host: ApiHost = { sources, store, mediaUrl: mediaProtocolUrl, open: (folder) => current.open(folder), accounts: null };
 const handlers = createHandlers(host);
 let win: BrowserWindow | null = null;
 /** A folder handed over before the window exists (macOS `open-file` at launch). */
@@ -106,7 +108,7 @@ function serveIpc(): void {
     if (channel === 'workspace.open') await refreshMenu();
     return result;
   });
-  current.onChange((e) => send(IPC_CHANGE, e));
+  sources.onChange((e) => send(IPC_CHANGE, e));
 }
 
 async function createWindow(): Promise<BrowserWindow> {
@@ -137,7 +139,7 @@ async function createWindow(): Promise<BrowserWindow> {
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  protocol.handle(MEDIA_SCHEME, createMediaHandler(() => current.get()));
+  protocol.handle(MEDIA_SCHEME, createMediaHandler((id) => sources.find(id)));
   serveIpc();
   win = await createWindow();
   const folder = launchFolder ?? argvFolder(process.argv, process.cwd());

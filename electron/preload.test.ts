@@ -71,7 +71,7 @@ describe('preload bridge', () => {
     const commands: ShellCommand[] = [];
     const offChange = bridge.onChange((e) => changes.push(e));
     const offCommand = bridge.onCommand((c) => commands.push(c));
-    const change: ChangeEvent = { newRuns: ['r'], runs: [] };
+    const change: ChangeEvent = { source: 'folder:x', newRuns: ['r'], runs: [] };
     emit(IPC_CHANGE, change);
     emit(IPC_COMMAND, { kind: 'theme.toggle' });
     offChange();

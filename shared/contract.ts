@@ -11,14 +11,24 @@ import type {
 
 const runId = z.string().min(1).max(300);
 const metricKey = z.string().min(1).max(1000);
+/** Which open source a request is for (`WorkspaceView.sourceId`): a local folder or a cloud project. */
+const sourceId = z.string().min(1).max(600);
+const accountId = z.string().min(1).max(2200);
+/** A SwanLab workspace (user or team name) or project name, as the server spells it. */
+const cloudName = z.string().min(1).max(300);
 
 /** A run as the UI lists it: identity, status, and which keys it has. */
 export interface RunView {
   info: RunInfo;
   keys: MetricKeyInfo[];
+  /** The run's page on its SwanLab host (cloud sources); null for local runs. */
+  webUrl: string | null;
 }
 
 export interface WorkspaceView {
+  /** Id every data request names (`source`); null when nothing is open. */
+  sourceId: string | null;
+  kind: 'folder' | 'cloud' | null;
   /** Absolute path the user opened; null when nothing is open. */
   target: string | null;
   /** Stable key for per-folder UI state (pins, hidden charts, folded sections). */
@@ -67,6 +77,74 @@ export interface MediaResponse {
   points: (MediaPoint & { urls: (string | null)[] })[];
 }
 
+/** A SwanLab account as the UI sees it. The API key never leaves the main side. */
+export interface AccountView {
+  /** `<apiHost>#<username>`. */
+  id: string;
+  /** swanlab.cn or a private deployment (detected with `/self_hosted/info`). */
+  kind: 'cloud' | 'private';
+  /** Where the account's web pages live (e.g. https://swanlab.cn or http://10.0.0.5:8000). */
+  webHost: string;
+  apiHost: string;
+  username: string;
+  name: string | null;
+  /** online: the last call worked; offline: the host did not answer; signed-out: the key was refused. */
+  status: 'online' | 'offline' | 'signed-out' | 'unknown';
+  /** Why the last call failed (host, status and trace id; never the key). */
+  lastError: string | null;
+  /** Private deployments: whether the user is root and whether the licence expired. */
+  selfHosted: { root: boolean; expired: boolean; plan: string | null } | null;
+}
+
+export interface AccountsView {
+  accounts: AccountView[];
+  /** How keys are kept: Electron safeStorage, or a 0600 file (serve mode) at `location`. */
+  keyStorage: { kind: 'safeStorage' | 'file'; location: string | null };
+}
+
+/** What `accounts.import` found in ~/.swanlab/.netrc, ./.swanlab/.netrc and SWANLAB_API_KEY/HOST. */
+export interface AccountImport {
+  accounts: AccountsView;
+  found: { origin: string; host: string; added: AccountView | null; error: string | null }[];
+}
+
+export interface CloudWorkspaceView {
+  /** The workspace's user or team name (what URLs and API paths use). */
+  name: string;
+  displayName: string | null;
+  kind: 'personal' | 'team';
+  role: string | null;
+}
+
+export interface CloudProjectView {
+  workspace: string;
+  name: string;
+  description: string | null;
+  runCount: number | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  webUrl: string;
+}
+
+export interface CloudProjectPage {
+  projects: CloudProjectView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** A row of the runs table: state, name, created time and the run's flattened scalar config. */
+export interface CloudRunRow {
+  id: string;
+  name: string;
+  status: RunInfo['status'];
+  createdAt: string | null;
+  finishedAt: string | null;
+  /** Dotted config paths to scalar values (`optimizer.lr` → 0.001), for columns and filters. */
+  config: Record<string, string | number | boolean | null>;
+  webUrl: string | null;
+}
+
 /** Per-folder UI state, remembered across restarts. */
 export const uiStateSchema = z.object({
   pinned: z.array(metricKey).max(10_000),
@@ -87,11 +165,13 @@ function channel<Res>() {
 }
 
 export const contract = {
-  'workspace.get': channel<WorkspaceView>()(z.object({})),
+  /** The source `source` names; without it, the open local folder (or the empty view). */
+  'workspace.get': channel<WorkspaceView>()(z.object({ source: sourceId.optional() })),
   /** Electron only: open a folder (path from the picker, drag and drop or the recent list). */
   'workspace.open': channel<WorkspaceView>()(z.object({ path: z.string().min(1).max(4096) })),
   'workspace.recent': channel<string[]>()(z.object({})),
   'series.get': channel<SeriesResponse>()(z.object({
+    source: sourceId,
     key: metricKey,
     runIds: z.array(runId).min(1).max(500),
     /** Chart width in CSS pixels: the answer has at most a few points per pixel. */
@@ -99,9 +179,34 @@ export const contract = {
     /** Optional zoom window [minStep, maxStep]: downsampling applies to the visible part. */
     range: z.tuple([z.number(), z.number()]).optional(),
   })),
-  'media.get': channel<MediaResponse>()(z.object({ runId, key: metricKey })),
-  'run.details': channel<RunDetails>()(z.object({ runId })),
-  'run.console': channel<ConsoleResponse>()(z.object({ runId })),
+  'media.get': channel<MediaResponse>()(z.object({ source: sourceId, runId, key: metricKey })),
+  'run.details': channel<RunDetails>()(z.object({ source: sourceId, runId })),
+  'run.console': channel<ConsoleResponse>()(z.object({ source: sourceId, runId })),
+  'accounts.list': channel<AccountsView>()(z.object({})),
+  /** Logs in with the key (checking it), stores it on the main side and answers the account. */
+  'accounts.add': channel<AccountView>()(z.object({
+    /** Empty: swanlab.cn. Anything else is normalised (scheme default, path stripped). */
+    host: z.string().max(2048),
+    apiKey: z.string().trim().min(1).max(1024),
+  })),
+  'accounts.import': channel<AccountImport>()(z.object({})),
+  'accounts.remove': channel<AccountsView>()(z.object({ accountId })),
+  'cloud.workspaces': channel<CloudWorkspaceView[]>()(z.object({ accountId })),
+  'cloud.projects': channel<CloudProjectPage>()(z.object({
+    accountId,
+    workspace: cloudName,
+    search: z.string().max(200).optional(),
+    sort: z.enum(['updated', 'created', 'name']).optional(),
+    page: z.number().int().min(1).max(100_000).optional(),
+  })),
+  'cloud.runs': channel<CloudRunRow[]>()(z.object({ accountId, workspace: cloudName, project: cloudName })),
+  /** Opens the chosen runs of a project as a source (charts, details, logs like a local folder). */
+  'cloud.open': channel<WorkspaceView>()(z.object({
+    accountId,
+    workspace: cloudName,
+    project: cloudName,
+    runIds: z.array(runId).min(1).max(500),
+  })),
   'state.get': channel<UiState>()(z.object({ folderKey: z.string().min(1).max(5000) })),
   'state.set': channel<UiState>()(z.object({ folderKey: z.string().min(1).max(5000), state: uiStateSchema })),
 } as const;
@@ -112,6 +217,8 @@ export type ResponseOf<C extends ChannelName> = NonNullable<(typeof contract)[C]
 
 /** Pushed from main to renderer: what grew (IPC `event`, HTTP server-sent events at /rpc/events). */
 export interface ChangeEvent {
+  /** The source that changed (`WorkspaceView.sourceId`); the UI ignores sources it is not showing. */
+  source: string;
   newRuns: string[];
   runs: { runId: string; newKeys: string[]; grownKeys: string[]; consoleLines: number; statusChanged: boolean }[];
 }

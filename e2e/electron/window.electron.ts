@@ -60,6 +60,8 @@ test('IPC rejects unknown channels and invalid requests, and answers with messag
   const outcome = (channel: string, request: unknown) =>
     page.evaluate(([c, r]) => window.swanview!.invoke(c as string, r).then(() => 'resolved', (e: Error) => e.message), [channel, request] as const);
   expect(await outcome('fs.readFile', { path: '/etc/passwd' })).toMatch(/unknown channel "fs.readFile"/);
-  expect(await outcome('series.get', { key: 'train/loss' })).toMatch(/series.get: invalid request at runIds/);
-  expect(await outcome('run.details', { runId: 'run-nope' })).toMatch(/no run run-nope/);
+  expect(await outcome('series.get', { key: 'train/loss' })).toMatch(/series.get: invalid request at source/);
+  const source = await page.evaluate(async () => ((await window.swanview!.invoke('workspace.get', {})) as WorkspaceView).sourceId);
+  expect(await outcome('series.get', { source, key: 'train/loss' })).toMatch(/series.get: invalid request at runIds/);
+  expect(await outcome('run.details', { source, runId: 'run-nope' })).toMatch(/no run run-nope/);
 });

@@ -1,28 +1,35 @@
-import { parseRequest, type ChannelName, type RequestOf, type ResponseOf } from '../../shared/contract';
+import { parseRequest, type ChannelName, type RequestOf, type ResponseOf, type WorkspaceView } from '../../shared/contract';
+import type { AccountService } from './accountService';
 import type { RunSource } from './source';
+import type { SourceRegistry } from './sourceRegistry';
 import type { UiStateStore } from './uiStateStore';
 
 export interface ApiHost {
-  source(): RunSource | null;
+  sources: SourceRegistry;
   store: UiStateStore;
   /** How the transport addresses a media file (HTTP URL or custom protocol). */
-  mediaUrl(runId: string, key: string, file: string): string;
+  mediaUrl(source: string, runId: string, key: string, file: string): string;
   /** Electron: open another folder; serve mode: null (it serves one folder). */
   open: ((path: string) => Promise<RunSource>) | null;
+  /** SwanLab accounts; null where they are not offered. */
+  accounts: AccountService | null;
 }
 
 type Handlers = { [C in ChannelName]: (req: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
-function needSource(host: ApiHost): RunSource {
-  const s = host.source();
-  if (!s) throw Object.assign(new Error('no folder is open'), { status: 409 });
-  return s;
+function needAccounts(host: ApiHost): AccountService {
+  if (!host.accounts) throw Object.assign(new Error('SwanLab accounts are not available here'), { status: 501 });
+  return host.accounts;
+}
+
+function nothingOpen(canOpenFolders: boolean): WorkspaceView {
+  return { sourceId: null, kind: null, target: null, folderKey: null, runs: [], issues: [], canOpenFolders };
 }
 
 /** Every channel of the contract, implemented once for both transports. */
 export function createHandlers(host: ApiHost): Handlers {
   return {
-    'workspace.get': () => host.source()?.view() ?? { target: null, folderKey: null, runs: [], issues: [], canOpenFolders: host.open !== null },
+    'workspace.get': ({ source }) => (source ? host.sources.get(source).view() : host.sources.folder()?.view() ?? nothingOpen(host.open !== null)),
     'workspace.open': async ({ path }) => {
       if (!host.open) throw Object.assign(new Error('this server shows one folder; start `swanview serve PATH` for another'), { status: 403 });
       const src = await host.open(path);
@@ -30,10 +37,18 @@ export function createHandlers(host: ApiHost): Handlers {
       return src.view();
     },
     'workspace.recent': () => host.store.recent(),
-    'series.get': ({ key, runIds, width, range }) => needSource(host).series(key, runIds, width, range),
-    'media.get': ({ runId, key }) => needSource(host).media(runId, key, host.mediaUrl),
-    'run.details': ({ runId }) => needSource(host).details(runId),
-    'run.console': ({ runId }) => needSource(host).console(runId),
+    'series.get': ({ source, key, runIds, width, range }) => host.sources.get(source).series(key, runIds, width, range),
+    'media.get': ({ source, runId, key }) => host.sources.get(source).media(runId, key, (r, k, f) => host.mediaUrl(source, r, k, f)),
+    'run.details': ({ source, runId }) => host.sources.get(source).details(runId),
+    'run.console': ({ source, runId }) => host.sources.get(source).console(runId),
+    'accounts.list': () => needAccounts(host).list(),
+    'accounts.add': ({ host: h, apiKey }) => needAccounts(host).add(h, apiKey),
+    'accounts.import': () => needAccounts(host).importFound(),
+    'accounts.remove': ({ accountId }) => needAccounts(host).remove(accountId),
+    'cloud.workspaces': ({ accountId }) => needAccounts(host).workspaces(accountId),
+    'cloud.projects': (req) => needAccounts(host).projects(req),
+    'cloud.runs': (req) => needAccounts(host).runs(req),
+    'cloud.open': async (req) => host.sources.add(await needAccounts(host).open(req)).view(),
     'state.get': ({ folderKey }) => host.store.get(folderKey),
     'state.set': ({ folderKey, state }) => host.store.set(folderKey, state),
   };

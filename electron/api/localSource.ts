@@ -8,7 +8,13 @@ import type { LocalWorkspace, WorkspaceChange } from '../swanlog/workspace';
 import { NotFoundError, type RunSource } from './source';
 
 export class LocalSource implements RunSource {
-  constructor(readonly ws: LocalWorkspace, private readonly canOpenFolders: boolean) {}
+  readonly id: string;
+  private readonly folderKey: string;
+
+  constructor(readonly ws: LocalWorkspace, private readonly canOpenFolders: boolean) {
+    this.folderKey = createHash('sha256').update(ws.target).digest('hex').slice(0, 16);
+    this.id = `folder:${this.folderKey}`;
+  }
 
   private run(runId: string): LocalRun {
     const r = this.ws.run(runId);
@@ -18,9 +24,11 @@ export class LocalSource implements RunSource {
 
   view(): WorkspaceView {
     return {
+      sourceId: this.id,
+      kind: 'folder',
       target: this.ws.target,
-      folderKey: createHash('sha256').update(this.ws.target).digest('hex').slice(0, 16),
-      runs: this.ws.runs.map((r) => ({ info: r.info(), keys: r.keys() })),
+      folderKey: this.folderKey,
+      runs: this.ws.runs.map((r) => ({ info: r.info(), keys: r.keys(), webUrl: null })),
       issues: this.ws.roots.flatMap((r) => (r.dbIssue ? [r.dbIssue] : [])),
       canOpenFolders: this.canOpenFolders,
     };
@@ -67,7 +75,7 @@ export class LocalSource implements RunSource {
   }
 
   onChange(listener: (e: ChangeEvent) => void): () => void {
-    const l = (c: WorkspaceChange) => listener({ newRuns: c.newRuns, runs: c.runs });
+    const l = (c: WorkspaceChange) => listener({ source: this.id, newRuns: c.newRuns, runs: c.runs });
     this.ws.on('change', l);
     return () => this.ws.off('change', l);
   }

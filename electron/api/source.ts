@@ -5,8 +5,11 @@ import type { ConsoleResponse, MediaResponse, RunDetails, SeriesResponse, Worksp
  * (and W&B) later. The renderer never knows which kind it talks to.
  */
 export interface RunSource {
+  /** `WorkspaceView.sourceId`: what requests and change events name this source by. */
+  readonly id: string;
   view(): WorkspaceView;
   series(key: string, runIds: string[], width: number, range?: [number, number]): SeriesResponse;
+  /** `urlOf` already names this source: the transport routes the file request back here. */
   media(runId: string, key: string, urlOf: (runId: string, key: string, file: string) => string): MediaResponse;
   details(runId: string): RunDetails;
   console(runId: string): Promise<ConsoleResponse>;

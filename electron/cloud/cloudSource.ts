@@ -44,8 +44,14 @@ export class CloudSource implements RunSource {
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
   private closed = false;
+  readonly id: string;
+  private readonly folderKey: string;
 
-  private constructor(private readonly opts: CloudSourceOptions) {}
+  private constructor(private readonly opts: CloudSourceOptions) {
+    const { client, project } = opts;
+    this.folderKey = createHash('sha256').update(`swanlab:${client.host.apiHost}/${project.workspace}/${project.name}`).digest('hex').slice(0, 16);
+    this.id = `cloud:${this.folderKey}`;
+  }
 
   /** Lists the project's runs and their keys (4 requests at a time). */
   static async open(opts: CloudSourceOptions): Promise<CloudSource> {
@@ -82,7 +88,7 @@ export class CloudSource implements RunSource {
 
   private emit(runId: string, change: { grownKeys?: string[]; newKeys?: string[]; statusChanged?: boolean }): void {
     if (this.closed) return;
-    const e: ChangeEvent = { newRuns: [], runs: [{ runId, newKeys: change.newKeys ?? [], grownKeys: change.grownKeys ?? [], consoleLines: 0, statusChanged: change.statusChanged ?? false }] };
+    const e: ChangeEvent = { source: this.id, newRuns: [], runs: [{ runId, newKeys: change.newKeys ?? [], grownKeys: change.grownKeys ?? [], consoleLines: 0, statusChanged: change.statusChanged ?? false }] };
     for (const l of this.listeners) l(e);
   }
 
@@ -95,11 +101,13 @@ export class CloudSource implements RunSource {
   }
 
   view(): WorkspaceView {
-    const { client, project } = this.opts;
     return {
-      target: project.webUrl,
-      folderKey: createHash('sha256').update(`swanlab:${client.host.apiHost}/${project.workspace}/${project.name}`).digest('hex').slice(0, 16),
-      runs: [...this.entries.values()].map((e) => ({ info: this.infoOf(e), keys: e.keys })),
+      sourceId: this.id,
+      kind: 'cloud',
+      target: this.opts.project.webUrl,
+      folderKey: this.folderKey,
+      // the run page as the SDK 0.9 Api links it: slug preferred, else cuid
+      runs: [...this.entries.values()].map((e) => ({ info: this.infoOf(e), keys: e.keys, webUrl: `${this.opts.project.webUrl}/runs/${encodeURIComponent(e.run.ref.slug ?? e.run.ref.cuid)}/chart` })),
       issues: [],
       canOpenFolders: this.opts.canOpenFolders ?? false,
     };
@@ -219,7 +227,7 @@ export class CloudSource implements RunSource {
    */
   async refresh(): Promise<ChangeEvent> {
     const runs = await this.opts.client.runs(this.opts.project, { all: true });
-    const event: ChangeEvent = { newRuns: await this.addRuns(runs), runs: [] };
+    const event: ChangeEvent = { source: this.id, newRuns: await this.addRuns(runs), runs: [] };
     for (const run of runs) {
       const e = this.entries.get(run.info.id)!;
       if (event.newRuns.includes(run.info.id)) continue;

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { LocalSource } from '../api/localSource';
+import { SourceRegistry } from '../api/sourceRegistry';
 import { UiStateStore } from '../api/uiStateStore';
 import type { LocalWorkspace } from '../swanlog/workspace';
 import { BoardApi, dataError } from './board/boardApi';
@@ -54,7 +55,8 @@ export async function startServer(ws: LocalWorkspace, opts: ServeOptions): Promi
   const board = new BoardApi(ws);
   const source = new LocalSource(ws, false);
   const store = new UiStateStore(opts.stateFile ?? defaultStateFile());
-  const rpc = createRpcRoutes({ source: () => source, store, mediaUrl, open: null });
+  const sources = new SourceRegistry({ get: () => source, onChange: (l) => source.onChange(l) });
+  const rpc = createRpcRoutes({ sources, store, mediaUrl, open: null, accounts: null });
   const staticDir = opts.staticDir ?? DEFAULT_STATIC_DIR;
   let own = '';
   const server = http.createServer((req, res) => {
@@ -101,6 +103,7 @@ export async function startServer(ws: LocalWorkspace, opts: ServeOptions): Promi
   return {
     url: own,
     close: () => new Promise<void>((resolve) => {
+      sources.close();
       server.closeAllConnections();
       server.close(() => resolve());
     }),

@@ -43,7 +43,7 @@ describe('contract over HTTP', () => {
   it('series.get answers typed arrays with at most 2 points per pixel, spikes kept', async () => {
     const { data: view } = await call<WorkspaceView>('workspace.get', {});
     const ids = view.runs.map((r) => r.info.id);
-    const { data } = await call<SeriesResponse>('series.get', { key: 'train/loss', runIds: ids, width: 100 });
+    const { data } = await call<SeriesResponse>('series.get', { source: view.sourceId, key: 'train/loss', runIds: ids, width: 100 });
     expect(data.series).toHaveLength(3);
     const base = data.series[0];
     expect(base.steps).toBeInstanceOf(Float64Array);
@@ -54,7 +54,7 @@ describe('contract over HTTP', () => {
     const full = ws.run(ids[0])!.series('train/loss')!;
     expect(Math.max(...base.values)).toBe(Math.max(...full.values));
     expect(Math.min(...base.values)).toBe(Math.min(...full.values));
-    const zoom = (await call<SeriesResponse>('series.get', { key: 'train/loss', runIds: [ids[0]], width: 100, range: [1000, 1100] })).data.series[0];
+    const zoom = (await call<SeriesResponse>('series.get', { source: view.sourceId, key: 'train/loss', runIds: [ids[0]], width: 100, range: [1000, 1100] })).data.series[0];
     expect(zoom.steps.length).toBe(103); // 101 steps in range + one beyond each edge
     expect(zoom.steps[0]).toBe(999);
   });
@@ -62,18 +62,21 @@ describe('contract over HTTP', () => {
   it('run.details, run.console and media.get serve what the run recorded', async () => {
     const { data: view } = await call<WorkspaceView>('workspace.get', {});
     const [base, crash] = view.runs.map((r) => r.info.id);
-    const d = (await call<RunDetails>('run.details', { runId: base })).data;
+    const d = (await call<RunDetails>('run.details', { source: view.sourceId, runId: base })).data;
     expect(d.summaries.find((s) => s.key === 'train/loss')!.last).toBe(0.1120570155194666);
     expect(d.config?.model).toEqual({ depth: 18, dropout: 0.1, name: 'resnet18', pretrained: false });
-    const c = (await call<ConsoleResponse>('run.console', { runId: crash })).data;
+    const c = (await call<ConsoleResponse>('run.console', { source: view.sourceId, runId: crash })).data;
     expect(c.error?.some((l) => l.includes('RuntimeError'))).toBe(true);
-    const m = (await call<MediaResponse>('media.get', { runId: base, key: 'samples/pred' })).data;
+    const m = (await call<MediaResponse>('media.get', { source: view.sourceId, runId: base, key: 'samples/pred' })).data;
     expect(m.points).toHaveLength(4);
     const img = await fetch(server.url + m.points[0].urls[0]);
     expect(img.headers.get('content-type')).toBe('image/png');
     expect((await img.arrayBuffer()).byteLength).toBe(3172);
-    expect((await fetch(`${server.url}/rpc-media?run=nope&key=samples%2Fpred&file=x.png`)).status).toBe(404);
-    expect((await fetch(`${server.url}/rpc-media?run=${encodeURIComponent(base)}&key=samples%2Fpred&file=..%2F..%2Fruns.swanlab`)).status).toBe(404);
+    const src = encodeURIComponent(view.sourceId!);
+    expect((await fetch(`${server.url}/rpc-media?source=${src}&run=nope&key=samples%2Fpred&file=x.png`)).status).toBe(404);
+    expect((await fetch(`${server.url}/rpc-media?source=${src}&run=${encodeURIComponent(base)}&key=samples%2Fpred&file=..%2F..%2Fruns.swanlab`)).status).toBe(404);
+    // the recorded file, asked for under a source that is not open
+    expect((await fetch(server.url + m.points[0].urls[0]!.replace(src, 'folder%3Aother'))).status).toBe(404);
   });
 
   it('state.set persists per folder and state.get reads it back', async () => {
@@ -84,11 +87,15 @@ describe('contract over HTTP', () => {
   });
 
   it('rejects invalid requests, unknown channels, folder opening and other origins', async () => {
-    expect((await call<{ error: string }>('series.get', { key: 'x', runIds: [], width: 10 })).data.error).toMatch(/runIds/);
+    expect((await call<{ error: string }>('series.get', { source: 'folder:x', key: 'x', runIds: [], width: 10 })).data.error).toMatch(/runIds/);
+    expect((await call<{ error: string }>('series.get', { key: 'x', runIds: ['r'], width: 10 })).data.error).toMatch(/source/);
+    expect((await call<{ error: string }>('series.get', { source: 'cloud:nope', key: 'x', runIds: ['r'], width: 10 })).status).toBe(404);
     expect((await call('fs.read', {})).status).toBe(404);
     expect((await call('workspace.open', { path: '/etc' })).status).toBe(403);
     expect((await call('workspace.get', {}, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await call<{ error: string }>('run.details', { runId: 'nope' })).status).toBe(404);
+    const { data: view } = await call<WorkspaceView>('workspace.get', {});
+    expect((await call<{ error: string }>('run.details', { source: view.sourceId, runId: 'nope' })).status).toBe(404);
+    expect((await call<{ error: string }>('accounts.list', {})).status).toBe(501);
   });
 });
 

@@ -12,8 +12,8 @@ export const RPC_PREFIX = '/rpc/';
 export const MEDIA_PATH = '/rpc-media';
 export const EVENTS_PATH = '/rpc-events';
 
-export function mediaUrl(runId: string, key: string, file: string): string {
-  return `${MEDIA_PATH}?${new URLSearchParams({ run: runId, key, file })}`;
+export function mediaUrl(source: string, runId: string, key: string, file: string): string {
+  return `${MEDIA_PATH}?${new URLSearchParams({ source, run: runId, key, file })}`;
 }
 
 function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
@@ -61,7 +61,7 @@ export function createRpcRoutes(host: ApiHost) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       const push = (e: ChangeEvent) => res.write(`data: ${encodeWire(e)}\n\n`);
-      const off = host.source()?.onChange(push) ?? (() => {});
+      const off = host.sources.onChange(push);
       const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
       req.on('close', () => {
         off();
@@ -71,7 +71,7 @@ export function createRpcRoutes(host: ApiHost) {
     }
     if (url.pathname === MEDIA_PATH) {
       const q = url.searchParams;
-      const file = await host.source()?.mediaFile(q.get('run') ?? '', q.get('key') ?? '', q.get('file') ?? '').catch(() => null);
+      const file = await host.sources.find(q.get('source') ?? '')?.mediaFile(q.get('run') ?? '', q.get('key') ?? '', q.get('file') ?? '').catch(() => null);
       if (!file) {
         send(res, 404, JSON.stringify({ error: 'no such media file' }));
         return true;

@@ -5,7 +5,7 @@ import { NotASwanlogError } from '../swanlog/discover';
 import { FIXTURES_DIR } from '../testkit/fixtures';
 import { CurrentSource } from './currentSource';
 
-const change: ChangeEvent = { newRuns: ['run-x'], runs: [] };
+const change = { newRuns: ['run-x'], runs: [] };
 
 describe('CurrentSource', () => {
   const current = new CurrentSource(60_000);
@@ -22,7 +22,9 @@ describe('CurrentSource', () => {
     expect(current.get()).toBe(second);
     first.ws.emit('change', { newRuns: ['stale'], runs: [] }); // the old folder no longer reaches the window
     second.ws.emit('change', change);
-    expect(seen).toEqual([change, change]);
+    // each event names the folder it came from
+    expect(seen).toEqual([{ source: first.id, ...change }, { source: second.id, ...change }]);
+    expect(first.id).not.toBe(second.id);
   });
 
   it('keeps the open folder when the next one is not a swanlog', async () => {

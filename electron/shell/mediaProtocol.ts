@@ -7,14 +7,15 @@ export const MEDIA_SCHEME = 'swanview-media';
 const HOST = 'media';
 
 export interface MediaRef {
+  source: string;
   runId: string;
   key: string;
   file: string;
 }
 
-/** `mediaUrl` of the desktop ApiHost: names a recorded file by run, key and file name only. */
-export function mediaProtocolUrl(runId: string, key: string, file: string): string {
-  return `${MEDIA_SCHEME}://${HOST}/?${new URLSearchParams({ run: runId, key, file })}`;
+/** `mediaUrl` of the desktop ApiHost: names a recorded file by source, run, key and file name only. */
+export function mediaProtocolUrl(source: string, runId: string, key: string, file: string): string {
+  return `${MEDIA_SCHEME}://${HOST}/?${new URLSearchParams({ source, run: runId, key, file })}`;
 }
 
 export function parseMediaUrl(url: string): MediaRef | null {
@@ -25,10 +26,11 @@ export function parseMediaUrl(url: string): MediaRef | null {
     return null;
   }
   if (u.protocol !== `${MEDIA_SCHEME}:` || u.hostname !== HOST || u.pathname !== '/') return null;
+  const source = u.searchParams.get('source');
   const runId = u.searchParams.get('run');
   const key = u.searchParams.get('key');
   const file = u.searchParams.get('file');
-  return runId && key && file ? { runId, key, file } : null;
+  return source && runId && key && file ? { source, runId, key, file } : null;
 }
 
 /** Media files are inert data: never a document that could run script or be sniffed as one. */
@@ -42,10 +44,10 @@ const MEDIA_HEADERS = {
  * The `protocol.handle` handler: answers only for files the open run really recorded
  * (`RunSource.mediaFile` resolves the name against the run's own media list), 404 otherwise.
  */
-export function createMediaHandler(source: () => Pick<RunSource, 'mediaFile'> | null): (req: Request) => Promise<Response> {
+export function createMediaHandler(sourceOf: (id: string) => Pick<RunSource, 'mediaFile'> | null): (req: Request) => Promise<Response> {
   return async (req) => {
     const ref = req.method === 'GET' ? parseMediaUrl(req.url) : null;
-    const file = ref ? await source()?.mediaFile(ref.runId, ref.key, ref.file).catch(() => null) : null;
+    const file = ref ? await sourceOf(ref.source)?.mediaFile(ref.runId, ref.key, ref.file).catch(() => null) : null;
     const bytes = file ? await fs.readFile(file).catch(() => null) : null;
     if (!file || !bytes) return new Response('no such media file', { status: 404, headers: MEDIA_HEADERS });
     return new Response(new Uint8Array(bytes), { status: 200, headers: { ...MEDIA_HEADERS, 'content-type': contentTypeOf(file) } });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MetricKeyInfo } from '../../../shared/domain';
 import { useAppStore } from '../store/appStore';
 import { useLiveStore } from '../store/liveStore';
-import { selectTheme } from '../store/selectors';
+import { selectSourceId, selectTheme } from '../store/selectors';
 import { useZoomStore } from '../store/zoomStore';
 import { useRunColors } from '../theme/useRunColors';
 import { ChartHeader } from './ChartHeader';
@@ -31,8 +31,9 @@ export function LineChartPanel({ info }: { info: MetricKeyInfo }) {
   const inView = useInView(body);
   const width = useElementWidth(body);
   const runIds = useMemo(() => runs.map((r) => r.info.id), [runs]);
-  const base = useSeries({ key, runIds, width, range: null, revision, enabled: inView });
-  const detail = useSeries({ key, runIds, width, range: zoom, revision, enabled: inView && zoom !== null });
+  const source = useAppStore(selectSourceId);
+  const base = useSeries({ source, key, runIds, width, range: null, revision, enabled: inView });
+  const detail = useSeries({ source, key, runIds, width, range: zoom, revision, enabled: inView && zoom !== null });
   // zoomed: the window re-downsampled for this zoom (kept while live growth refetches it),
   // the whole series until it arrives
   const shown = zoom && detail.dataRange?.[0] === zoom[0] && detail.dataRange[1] === zoom[1] ? detail.data : base.data;

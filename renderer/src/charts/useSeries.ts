@@ -5,6 +5,8 @@ import { useActivityStore } from '../store/activityStore';
 import { seriesCache } from './seriesCache';
 
 export interface SeriesRequest {
+  /** The source the runs belong to; null while nothing is open (nothing is fetched). */
+  source: string | null;
   key: string;
   runIds: string[];
   /** Chart width in CSS pixels; null while unknown (nothing is fetched). */
@@ -29,7 +31,7 @@ const ZOOM_DELAY = 150;
 const LIVE_DELAY = 400;
 
 function requestId(r: SeriesRequest): string {
-  return JSON.stringify([r.key, r.runIds, r.width, r.range, r.revision]);
+  return JSON.stringify([r.source, r.key, r.runIds, r.width, r.range, r.revision]);
 }
 
 /**
@@ -43,8 +45,8 @@ export function useSeries(req: SeriesRequest): SeriesState {
   const id = requestId(req);
 
   useEffect(() => {
-    const { key, runIds, width, range, enabled } = req;
-    if (!enabled || width === null) return;
+    const { source, key, runIds, width, range, enabled } = req;
+    if (!enabled || width === null || source === null) return;
     if (runIds.length === 0) {
       setState({ data: { key, series: [] }, dataId: id, dataRange: range, error: null });
       return;
@@ -57,7 +59,7 @@ export function useSeries(req: SeriesRequest): SeriesState {
     let alive = true;
     const delay = state.dataId === null ? 0 : range ? ZOOM_DELAY : LIVE_DELAY;
     const timer = setTimeout(() => {
-      const request = { key, runIds, width: Math.min(10_000, Math.max(10, width)), ...(range ? { range } : {}) };
+      const request = { source, key, runIds, width: Math.min(10_000, Math.max(10, width)), ...(range ? { range } : {}) };
       track(client.call('series.get', request)).then(
         (data) => {
           seriesCache.set(id, data);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { LOG_ROW_HEIGHT, LogLine } from './LogLine';
 import { LogToolbar } from './LogToolbar';
 import { matchingIndices, stepMatch } from './textMatch';
+import { useAppStore } from '../store/appStore';
+import { selectSourceId } from '../store/selectors';
 import { useLiveCall } from './useLiveCall';
 import { VirtualList } from './VirtualList';
 
@@ -16,9 +18,10 @@ function trimTrailingBlank(lines: string[] | null): string[] | null {
 /** The console tail: traceback first, then every line (virtualized), searchable, following new output. */
 export function LogsTab({ runId }: { runId: string }) {
   const { t } = useTranslation();
+  const source = useAppStore(selectSourceId);
   const { data, error } = useLiveCall(
-    `console:${runId}`,
-    (api) => api.call('run.console', { runId }),
+    source ? `console:${source}:${runId}` : null,
+    (api) => api.call('run.console', { source: source!, runId }),
     (e) => e.runs.some((r) => r.runId === runId && (r.consoleLines > 0 || r.statusChanged)),
   );
   const lines = useMemo(() => data?.lines ?? [], [data]);

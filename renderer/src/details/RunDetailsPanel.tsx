@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
-import { selectRun } from '../store/selectors';
+import { selectRun, selectSourceId } from '../store/selectors';
 import { useRunColors } from '../theme/useRunColors';
 import { ConfigTab } from './ConfigTab';
 import { LogsTab } from './LogsTab';
@@ -20,9 +20,10 @@ export function RunDetailsPanel({ runId, onClose }: { runId: string; onClose: ()
   const { t } = useTranslation();
   const listed = useAppStore((s) => selectRun(s, runId));
   const color = useRunColors().get(runId);
+  const source = useAppStore(selectSourceId);
   const { data, error } = useLiveCall(
-    `details:${runId}`,
-    (api) => api.call('run.details', { runId }),
+    source ? `details:${source}:${runId}` : null,
+    (api) => api.call('run.details', { source: source!, runId }),
     (e) => e.runs.some((r) => r.runId === runId),
   );
   const [chosen, setChosen] = useState<{ runId: string; tab: Tab } | null>(null);

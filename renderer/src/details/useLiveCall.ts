@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../../shared/client';
 import type { ChangeEvent } from '../../../shared/contract';
 import { useApi } from '../api/useApi';
+import { useAppStore } from '../store/appStore';
 
 export interface LiveCall<T> {
   data: T | null;
@@ -50,7 +51,8 @@ export function useLiveCall<T>(
     };
     void run();
     const off = api.onChange((e) => {
-      if (affectsRef.current(e)) void run();
+      // events of other sources (another account's project, a folder opened before) are not ours
+      if (e.source === useAppStore.getState().workspace?.sourceId && affectsRef.current(e)) void run();
     });
     return () => {
       alive = false;

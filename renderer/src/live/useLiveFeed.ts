@@ -14,14 +14,17 @@ export function useLiveFeed(): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const refresh = () => {
       timer = null;
-      client.call('workspace.get', {}).then(
+      const source = useAppStore.getState().workspace?.sourceId;
+      if (!source) return;
+      client.call('workspace.get', { source }).then(
         (ws) => {
-          if (ws.folderKey === useAppStore.getState().workspace?.folderKey) useAppStore.getState().setWorkspace(ws);
+          if (ws.sourceId === useAppStore.getState().workspace?.sourceId) useAppStore.getState().setWorkspace(ws);
         },
         () => undefined, // the next change retries; the current view stays
       );
     };
     const off = client.onChange((e) => {
+      if (e.source !== useAppStore.getState().workspace?.sourceId) return; // another source's news
       const route = routeChange(e);
       const keys = new Set([...route.grown.values()].flat());
       useLiveStore.getState().bump([...keys], route.touchedRuns);

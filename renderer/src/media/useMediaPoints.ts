@@ -1,5 +1,7 @@
 import type { ChangeEvent, MediaResponse } from '../../../shared/contract';
 import { useLiveCall } from '../details/useLiveCall';
+import { useAppStore } from '../store/appStore';
+import { selectSourceId } from '../store/selectors';
 
 export type MediaPointWithUrls = MediaResponse['points'][number];
 
@@ -11,11 +13,12 @@ export interface RunMedia {
 
 /** Media points of `key` for every run (once `enabled`), reloaded when the key grows in one of them. */
 export function useMediaPoints(key: string, runIds: string[], enabled: boolean) {
+  const source = useAppStore(selectSourceId);
   const ids = runIds.join('\n');
   return useLiveCall<RunMedia[]>(
-    enabled && runIds.length ? `${key}\n${ids}` : null,
+    enabled && source && runIds.length ? `${source}\n${key}\n${ids}` : null,
     (api) => Promise.all(
-      runIds.map((runId) => api.call('media.get', { runId, key }).then(
+      runIds.map((runId) => api.call('media.get', { source: source!, runId, key }).then(
         (res) => ({ runId, points: res.points, error: null }),
         (e: Error) => ({ runId, points: [], error: e.message }),
       )),

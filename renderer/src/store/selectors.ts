@@ -8,6 +8,11 @@ export function selectTheme(s: AppState): ResolvedTheme {
   return s.themeMode;
 }
 
+/** The source every data request names (the open folder or cloud project). */
+export function selectSourceId(s: AppState): string | null {
+  return s.workspace?.sourceId ?? null;
+}
+
 export function selectRun(s: AppState, runId: string | null): RunView | null {
   return s.workspace?.runs.find((r) => r.info.id === runId) ?? null;
 }
