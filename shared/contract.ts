@@ -64,10 +64,15 @@ export interface RunDetails {
   conda: string | null;
 }
 
+/** The console from line `from` on (see shared/consoleTail.ts). */
 export interface ConsoleResponse {
+  /** Lines `from` … `total - 1`. */
   lines: ConsoleLine[];
+  /** The request's `since`, or 0 when the console no longer continues what the asker holds. */
+  from: number;
   /** console/error.log or the record file's traceback; null when the run did not fail. */
   error: string[] | null;
+  /** Lines in the whole console. */
   total: number;
 }
 
@@ -181,7 +186,14 @@ export const contract = {
   })),
   'media.get': channel<MediaResponse>()(z.object({ source: sourceId, runId, key: metricKey })),
   'run.details': channel<RunDetails>()(z.object({ source: sourceId, runId })),
-  'run.console': channel<ConsoleResponse>()(z.object({ source: sourceId, runId })),
+  'run.console': channel<ConsoleResponse>()(z.object({
+    source: sourceId,
+    runId,
+    /** Lines the asker already holds: the answer starts there (or at 0, see ConsoleResponse.from). */
+    since: z.number().int().min(0).max(1e9).optional(),
+    /** Start of the asker's line `since - 1`; another line there means the console was rewritten. */
+    anchor: z.string().max(1000).optional(),
+  })),
   'accounts.list': channel<AccountsView>()(z.object({})),
   /** Logs in with the key (checking it), stores it on the main side and answers the account. */
   'accounts.add': channel<AccountView>()(z.object({

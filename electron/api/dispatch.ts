@@ -40,7 +40,7 @@ export function createHandlers(host: ApiHost): Handlers {
     'series.get': ({ source, key, runIds, width, range }) => host.sources.get(source).series(key, runIds, width, range),
     'media.get': ({ source, runId, key }) => host.sources.get(source).media(runId, key, (r, k, f) => host.mediaUrl(source, r, k, f)),
     'run.details': ({ source, runId }) => host.sources.get(source).details(runId),
-    'run.console': ({ source, runId }) => host.sources.get(source).console(runId),
+    'run.console': ({ source, runId, since, anchor }) => host.sources.get(source).console(runId, since, anchor),
     'accounts.list': () => needAccounts(host).list(),
     'accounts.add': ({ host: h, apiKey }) => needAccounts(host).add(h, apiKey),
     'accounts.import': () => needAccounts(host).importFound(),

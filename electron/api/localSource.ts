@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesData, SeriesResponse, WorkspaceView } from '../../shared/contract';
 import { chartSeries } from '../../shared/chartSeries';
+import { consoleSince } from '../../shared/consoleTail';
 import { summarizeSeries } from '../../shared/summary';
 import type { LocalRun } from '../swanlog/run/localRun';
 import type { LocalWorkspace, WorkspaceChange } from '../swanlog/workspace';
@@ -64,10 +65,9 @@ export class LocalSource implements RunSource {
     };
   }
 
-  async console(runId: string): Promise<ConsoleResponse> {
+  async console(runId: string, since?: number, anchor?: string): Promise<ConsoleResponse> {
     const run = this.run(runId);
-    const lines = run.console();
-    return { lines, error: run.errorLines(), total: lines.length };
+    return consoleSince(run.console(), run.errorLines(), since, anchor);
   }
 
   async mediaFile(runId: string, key: string, file: string): Promise<string | null> {

@@ -12,7 +12,8 @@ export interface RunSource {
   /** `urlOf` already names this source: the transport routes the file request back here. */
   media(runId: string, key: string, urlOf: (runId: string, key: string, file: string) => string): MediaResponse;
   details(runId: string): RunDetails;
-  console(runId: string): Promise<ConsoleResponse>;
+  /** The console from line `since` (shared/consoleTail.ts: from 0 when `anchor` no longer matches). */
+  console(runId: string, since?: number, anchor?: string): Promise<ConsoleResponse>;
   /** Absolute path of a media file the run recorded, for the transport to stream. */
   mediaFile(runId: string, key: string, file: string): Promise<string | null>;
   onChange(listener: (e: import('../../shared/contract').ChangeEvent) => void): () => void;

@@ -6,6 +6,7 @@ import type { MediaPoint, MetricKeyInfo, RunIssue } from '../../shared/domain';
 import { summarizeSeries } from '../../shared/summary';
 import { NotFoundError, type RunSource } from '../api/source';
 import { chartSeries } from '../../shared/chartSeries';
+import { consoleSince } from '../../shared/consoleTail';
 import type { CloudProject, CloudRun, CloudRunDetail } from './cloudTypes';
 import { mapLimited } from './limiter';
 import { mediaTypeOfPath } from './mapKeys';
@@ -198,11 +199,12 @@ export class CloudSource implements RunSource {
     };
   }
 
-  async console(runId: string): Promise<ConsoleResponse> {
+  async console(runId: string, since?: number, anchor?: string): Promise<ConsoleResponse> {
     const e = this.entry(runId);
     const lines = await this.opts.client.logs(e.run.ref);
     const errors = lines.filter((l) => l.level === 'error').map((l) => l.text);
-    return { lines, error: errors.length ? errors : null, total: lines.length };
+    // the server pages every line anyway; what the renderer holds is not sent again
+    return consoleSince(lines, errors.length ? errors : null, since, anchor);
   }
 
   /** Downloads (once) a media file the run really recorded, for the transport to stream. */
