@@ -88,3 +88,58 @@ test('follow mode keeps the newest line in view while a live run prints, and sto
   expect(await atEnd()).toBe(true);
   w.finish('finished');
 });
+
+test('a growing log transfers only the new lines: run.console asks from the lines it holds', async ({ page, serve, tempDir }) => {
+  const root = path.join(tempDir(), 'swanlog');
+  const w = await SwanlogRunWriter.create(root, { name: 'growing', banner: false });
+  const WARMUP = 2000;
+  w.print(Array.from({ length: WARMUP }, (_, i) => `warmup ${i} ${'x'.repeat(60)}`).join('\n'));
+  w.flush();
+  const s = await serve(root);
+
+  interface Exchange { since?: number; anchor?: string; from: number; lines: number; total: number; bytes: number }
+  const exchanges: Exchange[] = [];
+  page.on('response', async (res) => {
+    if (!res.url().endsWith('/rpc/run.console')) return;
+    const req = res.request().postDataJSON() as { since?: number; anchor?: string };
+    const body = await res.text();
+    const data = JSON.parse(body) as { from: number; lines: unknown[]; total: number };
+    exchanges.push({ since: req.since, anchor: req.anchor, from: data.from, lines: data.lines.length, total: data.total, bytes: body.length });
+  });
+
+  await page.goto(s.url);
+  const panel = await openRunDetails(page, 'growing');
+  await panel.getByTestId('details-tab-logs').click();
+  await expect(panel.getByTestId('log-line').last()).toContainText(`warmup ${WARMUP - 1} `);
+  await expect.poll(() => exchanges.length).toBeGreaterThan(0);
+  // the first load asks for everything
+  expect(exchanges[0]).toMatchObject({ since: undefined, from: 0, lines: WARMUP, total: WARMUP });
+  const fullBytes = exchanges[0].bytes;
+
+  let held = WARMUP;
+  for (let batch = 0; batch < 3; batch++) {
+    const seen = exchanges.length;
+    w.print(Array.from({ length: 25 }, (_, i) => `tick ${batch * 25 + i}`).join('\n'));
+    w.flush();
+    await expect(panel.getByTestId('log-line').last()).toContainText(`tick ${batch * 25 + 24}`, { timeout: 15_000 });
+    await expect(panel.locator('.log-total')).toHaveText(`${(held + 25).toLocaleString('en-US')} lines`);
+    const grown = exchanges.slice(seen);
+    expect(grown.length).toBeGreaterThan(0);
+    for (const x of grown) {
+      // each answer continues exactly what the page held, with only the appended lines
+      expect(x.since).toBe(x.from);
+      expect(x.from).toBeGreaterThanOrEqual(held);
+      expect(x.lines).toBe(x.total - x.from);
+      expect(x.bytes).toBeLessThan(fullBytes / 20);
+    }
+    expect(grown.at(-1)!.anchor).toBeDefined();
+    expect(grown.reduce((n, x) => n + x.lines, 0)).toBe(25);
+    held += 25;
+  }
+  // search and the match count cover old and appended lines alike
+  await panel.getByTestId('log-search').fill('tick 1');
+  await expect(panel.getByTestId('log-match-count')).toHaveText('11'); // tick 1, tick 10..19
+  await panel.getByTestId('log-search').fill('warmup 199 ');
+  await expect(panel.getByTestId('log-match-count')).toHaveText('1');
+  w.finish('finished');
+});

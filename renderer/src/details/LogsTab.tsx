@@ -5,7 +5,7 @@ import { LogToolbar } from './LogToolbar';
 import { matchingIndices, stepMatch } from './textMatch';
 import { useAppStore } from '../store/appStore';
 import { selectSourceId } from '../store/selectors';
-import { useLiveCall } from './useLiveCall';
+import { useConsoleTail } from './useConsoleTail';
 import { VirtualList } from './VirtualList';
 
 function trimTrailingBlank(lines: string[] | null): string[] | null {
@@ -15,18 +15,15 @@ function trimTrailingBlank(lines: string[] | null): string[] | null {
   return end ? lines.slice(0, end) : null;
 }
 
-/** The console tail: traceback first, then every line (virtualized), searchable, following new output. */
+/** The console tail: traceback first, then every line (virtualized), searchable, following new output (fetched as appended lines). */
 export function LogsTab({ runId }: { runId: string }) {
   const { t } = useTranslation();
   const source = useAppStore(selectSourceId);
-  const { data, error } = useLiveCall(
-    source ? `console:${source}:${runId}` : null,
-    (api) => api.call('run.console', { source: source!, runId }),
-    (e) => e.runs.some((r) => r.runId === runId && (r.consoleLines > 0 || r.statusChanged)),
-  );
-  const lines = useMemo(() => data?.lines ?? [], [data]);
+  const { data, error } = useConsoleTail(source, runId);
+  // the same array while nothing was appended: texts and matches are not recomputed
+  const lines = useMemo(() => data?.lines ?? [], [data?.lines]);
   const texts = useMemo(() => lines.map((l) => l.text), [lines]);
-  const errorLines = useMemo(() => trimTrailingBlank(data?.error ?? null), [data]);
+  const errorLines = useMemo(() => trimTrailingBlank(data?.error ?? null), [data?.error]);
 
   const [term, setTerm] = useState('');
   const [follow, setFollow] = useState(true);
