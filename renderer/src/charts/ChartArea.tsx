@@ -32,7 +32,7 @@ export function ChartArea() {
         <Section key={`${section.kind}:${section.id}`} section={section}>
           {section.charts.length > 0 && (
             <div className="chart-grid">
-              {section.charts.map((info) => <LineChartPanel key={info.key} info={info} />)}
+              {section.charts.map((chart) => <LineChartPanel key={chart.id} chart={chart} />)}
             </div>
           )}
           {section.media.map((info) => <MediaOfKey key={info.key} info={info} />)}

@@ -1,25 +1,29 @@
 import { useTranslation } from 'react-i18next';
-import type { MetricKeyInfo } from '../../../shared/domain';
 import { useAppStore } from '../store/appStore';
 import { EyeIcon, EyeOffIcon, PinIcon } from '../ui/icons';
+import type { ChartModel } from './sections';
 
 interface Props {
-  info: MetricKeyInfo;
+  chart: ChartModel;
   zoomed: boolean;
   onResetZoom(): void;
 }
 
-/** Title and actions of a chart: reset zoom, pin to top, hide. */
-export function ChartHeader({ info, zoomed, onResetZoom }: Props) {
+/** Title and actions of a chart: reset zoom, pin to top, hide (of the whole group for a group). */
+export function ChartHeader({ chart, zoomed, onResetZoom }: Props) {
   const { t } = useTranslation();
-  const pinned = useAppStore((s) => s.ui.pinned.includes(info.key));
-  const hidden = useAppStore((s) => s.ui.hidden.includes(info.key));
+  const pinned = useAppStore((s) => s.ui.pinned.includes(chart.id));
+  const hidden = useAppStore((s) => s.ui.hidden.includes(chart.id));
   const togglePinned = useAppStore((s) => s.togglePinned);
   const toggleHidden = useAppStore((s) => s.toggleHiddenChart);
-  const title = info.displayName ?? info.key;
+  const only = chart.keys[0];
+  const title = chart.group ?? only.displayName ?? only.key;
+  const hover = chart.group !== null
+    ? [chart.group, ...chart.keys.map((k) => k.key)].join('\n')
+    : only.displayName ? `${only.displayName}\n${only.key}` : only.key;
   return (
     <div className="chart-header">
-      <span className="chart-title" title={info.displayName ? `${info.displayName}\n${info.key}` : info.key}>{title}</span>
+      <span className="chart-title" title={hover}>{title}</span>
       <span className="chart-actions">
         {zoomed && (
           <button type="button" className="icon-btn" data-testid="chart-reset-zoom" title={t('chart.resetZoom')} onClick={onResetZoom}>⟲</button>
@@ -30,7 +34,7 @@ export function ChartHeader({ info, zoomed, onResetZoom }: Props) {
           data-testid="chart-pin"
           aria-pressed={pinned}
           title={pinned ? t('chart.unpin') : t('chart.pin')}
-          onClick={() => togglePinned(info.key)}
+          onClick={() => togglePinned(chart.id)}
         >
           <PinIcon />
         </button>
@@ -40,7 +44,7 @@ export function ChartHeader({ info, zoomed, onResetZoom }: Props) {
           data-testid="chart-hide"
           aria-pressed={hidden}
           title={hidden ? t('chart.unhide') : t('chart.hide')}
-          onClick={() => toggleHidden(info.key)}
+          onClick={() => toggleHidden(chart.id)}
         >
           {hidden ? <EyeIcon /> : <EyeOffIcon />}
         </button>

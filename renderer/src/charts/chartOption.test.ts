@@ -31,6 +31,16 @@ describe('chart option', () => {
     expect([x.min, x.max]).toEqual([0, 6]);
   });
 
+  it('draws a series of a single point as a dot', () => {
+    const o = buildLineOption({ runs: [{ runId: 'c', name: 'c', color: '#333333', steps: f(4), values: f(1) }], extent: [4, 4], zoom: null, palette: CHART_PALETTES.light, tooltip: () => '' });
+    expect((o.series as { showSymbol: boolean; symbol: string }[])[0]).toMatchObject({ showSymbol: true, symbol: 'circle' });
+  });
+
+  it('gives a group chart\'s lines their own ids and patterns', () => {
+    const o = buildLineOption({ runs: [{ ...runs[0], id: 'a\nk2', dash: 'dashed' }], extent: [0, 2], zoom: null, palette: CHART_PALETTES.light, tooltip: () => '' });
+    expect((o.series as { id: string; lineStyle: { type: string } }[])[0]).toMatchObject({ id: 'a\nk2', lineStyle: { type: 'dashed' } });
+  });
+
   it('puts the zoom window on the x data zoom, or the whole range', () => {
     const zoomed = buildLineOption({ runs, extent: [0, 6], zoom: [1, 4], palette: CHART_PALETTES.dark, tooltip: () => '' });
     const dz = (zoomed.dataZoom as { startValue?: number; endValue?: number; start?: number; end?: number }[])[0];

@@ -9,10 +9,18 @@ export type LineChartOption = ComposeOption<
   LineSeriesOption | GridComponentOption | TooltipComponentOption | DataZoomComponentOption | BrushComponentOption
 >;
 
+/** Line pattern of a key in a group chart (ECharts `lineStyle.type`, CSS `border-style`). */
+export type LineDash = 'solid' | 'dashed' | 'dotted';
+export const LINE_DASHES: readonly LineDash[] = ['solid', 'dashed', 'dotted'];
+
+/** One line of a chart: a run's series of one key. */
 export interface ChartRun {
   runId: string;
+  /** Series id; the run id unless the chart draws several keys. */
+  id?: string;
   name: string;
   color: string;
+  dash?: LineDash;
   steps: Float64Array;
   values: Float64Array;
 }
@@ -114,14 +122,16 @@ export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOp
       outOfBrush: { colorAlpha: 1 },
     },
     series: runs.map((r) => ({
-      id: r.runId,
+      id: r.id ?? r.runId,
       name: r.name,
       type: 'line',
       data: toPoints(r.steps, r.values),
-      showSymbol: false,
-      symbol: 'none',
+      // a lone point (a run with one system-metric sample) is a dot, not an invisible line
+      showSymbol: r.steps.length === 1,
+      symbol: r.steps.length === 1 ? 'circle' : 'none',
+      symbolSize: 4,
       connectNulls: false,
-      lineStyle: { width: 1.4, color: r.color },
+      lineStyle: { width: 1.4, color: r.color, type: r.dash ?? 'solid' },
       itemStyle: { color: r.color },
       emphasis: { disabled: true },
     })),

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RunView } from '../../../shared/contract';
 import type { MetricKeyInfo, MetricType } from '../../../shared/domain';
 import { EMPTY_UI_STATE } from '../store/uiStateOps';
-import { buildSections, foldEntry, HIDDEN_OPEN, isFolded, workspaceKeys } from './sections';
+import { buildSections, chartModels, foldEntry, HIDDEN_OPEN, isFolded, workspaceKeys } from './sections';
 
-function key(k: string, type: MetricType = 'line', system = false): MetricKeyInfo {
+function key(k: string, type: MetricType = 'line', system = false, chartName: string | null = null): MetricKeyInfo {
   const section = system ? 'system' : k.includes('/') ? k.slice(0, k.indexOf('/')) : 'default';
-  return { key: k, section, type, system, displayName: null, chartName: null };
+  return { key: k, section, type, system, displayName: null, chartName };
 }
+const sys = (k: string, chartName: string | null) => key(k, 'line', true, chartName);
 
 function run(id: string, keys: MetricKeyInfo[]): RunView {
   return { info: { id } as RunView['info'], keys };
@@ -19,7 +20,7 @@ const runs = [
 ];
 
 const summary = (s: ReturnType<typeof buildSections>) =>
-  s.map((x) => `${x.id}:${x.kind}[${x.charts.map((k) => k.key).join(',')}|${x.media.map((k) => k.key).join(',')}]`);
+  s.map((x) => `${x.id}:${x.kind}[${x.charts.map((c) => c.id).join(',')}|${x.media.map((k) => k.key).join(',')}]`);
 
 describe('sections', () => {
   it('lists every key once in order of first appearance', () => {
@@ -70,5 +71,51 @@ describe('sections', () => {
   it('has no sections without keys', () => {
     expect(buildSections([], EMPTY_UI_STATE)).toEqual([]);
   });
-});
 
+  it('draws system keys sharing a chart name in one chart, at the place of its first key', () => {
+    // as in the 0.7.20 fixtures: disk.read/write and network.sent/recv share a chart name,
+    // mem.pct has none, cpu.pct's name is its own
+    const keys = [
+      sys('__swanlab__.cpu.pct', 'CPU Utilization (%)'), sys('__swanlab__.mem.pct', null),
+      sys('__swanlab__.disk.read', 'Disk I/O Utilization (MB)'), sys('__swanlab__.network.sent', 'Network Traffic (KB)'),
+      sys('__swanlab__.disk.write', 'Disk I/O Utilization (MB)'), sys('__swanlab__.network.recv', 'Network Traffic (KB)'),
+    ];
+    expect(chartModels(keys).map((c) => [c.id, c.group, c.keys.map((k) => k.key)])).toEqual([
+      ['__swanlab__.cpu.pct', null, ['__swanlab__.cpu.pct']],
+      ['__swanlab__.mem.pct', null, ['__swanlab__.mem.pct']],
+      ['Disk I/O Utilization (MB)', 'Disk I/O Utilization (MB)', ['__swanlab__.disk.read', '__swanlab__.disk.write']],
+      ['Network Traffic (KB)', 'Network Traffic (KB)', ['__swanlab__.network.sent', '__swanlab__.network.recv']],
+    ]);
+  });
+
+  it('groups over runs (a key another run adds joins the chart) and never groups user keys', () => {
+    const groupRuns = [
+      run('a', [key('gpu', 'line', false, 'Same'), sys('__swanlab__.gpu.0.pct', 'GPU Utilization (%)')]),
+      run('b', [key('other', 'line', false, 'Same'), sys('__swanlab__.gpu.1.pct', 'GPU Utilization (%)')]),
+    ];
+    expect(summary(buildSections(groupRuns, EMPTY_UI_STATE))).toEqual([
+      'default:namespace[gpu,other|]',
+      'system:system[GPU Utilization (%)|]',
+    ]);
+  });
+
+  it('pins and hides a group by its chart name', () => {
+    const groupRuns = [run('a', [key('train/loss'), sys('__swanlab__.disk.read', 'Disk'), sys('__swanlab__.disk.write', 'Disk')])];
+    expect(summary(buildSections(groupRuns, { ...EMPTY_UI_STATE, pinned: ['Disk'] }))).toEqual([
+      'pinned:pinned[Disk|]',
+      'train:namespace[train/loss|]',
+    ]);
+    expect(summary(buildSections(groupRuns, { ...EMPTY_UI_STATE, hidden: ['Disk', '__swanlab__.disk.read'] }))).toEqual([
+      'train:namespace[train/loss|]',
+      'hidden:hidden[Disk|]',
+    ]);
+  });
+
+  it('keeps system keys apart from a user namespace called "system"', () => {
+    const r = [run('a', [key('system/temp'), sys('__swanlab__.cpu.pct', null)])];
+    expect(summary(buildSections(r, EMPTY_UI_STATE))).toEqual([
+      'system:namespace[system/temp|]',
+      'system:system[__swanlab__.cpu.pct|]',
+    ]);
+  });
+});

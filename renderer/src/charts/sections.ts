@@ -3,12 +3,22 @@ import type { MetricKeyInfo } from '../../../shared/domain';
 
 export type SectionKind = 'pinned' | 'namespace' | 'system' | 'media' | 'hidden';
 
+/** One chart panel: a line key, or several system keys that SwanLab draws in one chart. */
+export interface ChartModel {
+  /** What pin, hide and zoom remember and `data-metric-key` shows: the key, or the group's chart name. */
+  id: string;
+  /** Line keys drawn (one series.get each): one key, or the members of a group. */
+  keys: MetricKeyInfo[];
+  /** The SDK chart name of a group of several keys, else null. */
+  group: string | null;
+}
+
 export interface SectionModel {
   /** Stable id: what `folded` stores and `data-section` shows. */
   id: string;
   kind: SectionKind;
-  /** Line keys, one chart each. */
-  charts: MetricKeyInfo[];
+  /** Line charts, in order of their first key. */
+  charts: ChartModel[];
   /** Media keys (image, audio, text, …), one MediaSection each. */
   media: MetricKeyInfo[];
 }
@@ -25,48 +35,77 @@ export function workspaceKeys(runs: RunView[]): MetricKeyInfo[] {
   return [...seen.values()];
 }
 
-function group(keys: MetricKeyInfo[]): Map<string, MetricKeyInfo[]> {
-  const out = new Map<string, MetricKeyInfo[]>();
+const isLine = (k: MetricKeyInfo) => k.type === 'line';
+
+/**
+ * The line charts of `keys`, in order of first key. System keys that share a chart name are
+ * one chart, like SwanLab draws them (swanlog-format.md §4.6: the SDK's `Column` records give
+ * `chart_name` and `chart_index`; e.g. `__swanlab__.disk.read` and `.disk.write` are one chart
+ * "Disk I/O Utilization (MB)"). The name, not `chart_index`, is the group: the index is a random
+ * id drawn per run (the 0.7.20 fixtures' three runs have three), the name is the same in every
+ * run, so runs compare in one chart. A chart name only one key has is a plain chart of that key.
+ */
+export function chartModels(keys: MetricKeyInfo[]): ChartModel[] {
+  const groupOf = (k: MetricKeyInfo) => (k.system && k.chartName ? k.chartName : null);
+  const members = new Map<string, MetricKeyInfo[]>();
   for (const k of keys) {
-    const list = out.get(k.section);
-    if (list) list.push(k);
-    else out.set(k.section, [k]);
+    const g = isLine(k) ? groupOf(k) : null;
+    if (g !== null) members.set(g, [...(members.get(g) ?? []), k]);
   }
-  return out;
+  const charts: ChartModel[] = [];
+  const placed = new Set<string>();
+  for (const k of keys) {
+    if (!isLine(k)) continue;
+    const g = groupOf(k);
+    const group = g !== null ? members.get(g)! : [];
+    if (group.length < 2) charts.push({ id: k.key, keys: [k], group: null });
+    else if (!placed.has(g!)) {
+      placed.add(g!);
+      charts.push({ id: g!, keys: group, group: g });
+    }
+  }
+  return charts;
 }
 
 /**
  * The chart area top to bottom: Pinned, one section per namespace (its line charts, then any
- * media of that namespace), system metrics, namespaces holding only media, Hidden.
+ * media of that namespace), system metrics, namespaces holding only media, Hidden. `pinned`
+ * and `hidden` name charts by ChartModel.id.
  */
 export function buildSections(runs: RunView[], ui: UiState): SectionModel[] {
   const keys = workspaceKeys(runs);
-  const byKey = new Map(keys.map((k) => [k.key, k]));
+  const charts = chartModels(keys);
+  const byId = new Map(charts.map((c) => [c.id, c]));
+  const chartOfKey = new Map(charts.flatMap((c) => c.keys.map((k) => [k.key, c] as const)));
   const pinned = new Set(ui.pinned);
   const hidden = new Set(ui.hidden);
-  const isLine = (k: MetricKeyInfo) => k.type === 'line';
-  const placed = keys.filter((k) => !isLine(k) || (!pinned.has(k.key) && !hidden.has(k.key)));
 
-  const custom = group(placed.filter((k) => !k.system));
-  const system = group(placed.filter((k) => k.system));
+  // sections in order of their first key still placed in them (pinned/hidden charts are elsewhere)
+  // (system keys and a user namespace of the same name stay apart, hence the kind in the map key)
+  const bySection = new Map<string, { name: string; system: boolean; charts: ChartModel[]; media: MetricKeyInfo[] }>();
+  for (const k of keys) {
+    const chart = isLine(k) ? chartOfKey.get(k.key)! : null;
+    if (chart && (pinned.has(chart.id) || hidden.has(chart.id))) continue;
+    const id = `${k.system ? 'system' : 'custom'}:${k.section}`;
+    let entry = bySection.get(id);
+    if (!entry) bySection.set(id, (entry = { name: k.section, system: k.system, charts: [], media: [] }));
+    if (!chart) entry.media.push(k);
+    else if (chart.keys[0] === k) entry.charts.push(chart);
+  }
+
   const sections: SectionModel[] = [];
-
-  const pinnedCharts = ui.pinned.flatMap((key) => byKey.get(key) ?? []).filter(isLine);
+  const pinnedCharts = ui.pinned.flatMap((id) => byId.get(id) ?? []);
   if (pinnedCharts.length) sections.push({ id: PINNED, kind: 'pinned', charts: pinnedCharts, media: [] });
-
+  const system: SectionModel[] = [];
   const mediaOnly: SectionModel[] = [];
-  for (const [name, list] of custom) {
-    const charts = list.filter(isLine);
-    const media = list.filter((k) => !isLine(k));
-    if (charts.length) sections.push({ id: name, kind: 'namespace', charts, media });
-    else mediaOnly.push({ id: name, kind: 'media', charts: [], media });
+  for (const { name, ...entry } of bySection.values()) {
+    if (entry.system) system.push({ id: name, kind: 'system', charts: entry.charts, media: entry.media });
+    else if (entry.charts.length) sections.push({ id: name, kind: 'namespace', charts: entry.charts, media: entry.media });
+    else mediaOnly.push({ id: name, kind: 'media', charts: [], media: entry.media });
   }
-  for (const [name, list] of system) {
-    sections.push({ id: name, kind: 'system', charts: list.filter(isLine), media: list.filter((k) => !isLine(k)) });
-  }
-  sections.push(...mediaOnly);
+  sections.push(...system, ...mediaOnly);
 
-  const hiddenCharts = ui.hidden.flatMap((key) => byKey.get(key) ?? []).filter(isLine);
+  const hiddenCharts = ui.hidden.flatMap((id) => byId.get(id) ?? []);
   if (hiddenCharts.length) sections.push({ id: HIDDEN, kind: 'hidden', charts: hiddenCharts, media: [] });
   return sections;
 }

@@ -26,6 +26,12 @@ describe('tooltip', () => {
     expect(html).toContain('—');
   });
 
+  it('shows a group line\'s pattern instead of the colour dot', () => {
+    const html = tooltipHtml(0, [{ name: 'run · key', color: '#123456', dash: 'dashed', steps: f(0), values: f(1) }], 'step');
+    expect(html).toContain('class="tt-line" style="border-top:2px dashed #123456"');
+    expect(html).not.toContain('tt-dot');
+  });
+
   it('formats values and axis ticks', () => {
     expect(formatValue(0.123456789)).toBe('0.123457');
     expect(formatValue(Infinity)).toBe('inf');

@@ -3,6 +3,8 @@ import { escapeHtml, formatValue } from './chartFormat';
 export interface TooltipRun {
   name: string;
   color: string;
+  /** Group charts: the key's line pattern, shown instead of the colour dot. */
+  dash?: 'solid' | 'dashed' | 'dotted';
   steps: Float64Array;
   values: Float64Array;
 }
@@ -21,13 +23,20 @@ export function indexAtStep(steps: Float64Array, step: number): number {
   return lo > 0 && step - steps[lo - 1] < steps[lo] - step ? lo - 1 : lo;
 }
 
+function marker(r: TooltipRun): string {
+  const color = escapeHtml(r.color);
+  return r.dash
+    ? `<span class="tt-line" style="border-top:2px ${r.dash} ${color}"></span>`
+    : `<span class="tt-dot" style="background:${color}"></span>`;
+}
+
 /** Tooltip body: the hovered step, then every run with its value there (— when it has none). */
 export function tooltipHtml(step: number, runs: TooltipRun[], stepLabel: string): string {
   const rows = runs.map((r) => {
     const i = indexAtStep(r.steps, step);
     const value = i < 0 ? '—' : formatValue(r.values[i]);
     return (
-      `<div class="tt-row"><span class="tt-dot" style="background:${escapeHtml(r.color)}"></span>` +
+      `<div class="tt-row">${marker(r)}` +
       `<span class="tt-name">${escapeHtml(r.name)}</span><span class="tt-value">${value}</span></div>`
     );
   });
