@@ -74,6 +74,9 @@ test('0.7.20: system keys sharing a chart name are one panel: a series.get per k
   for (const run of want.runs) for (const label of legend) await expect(names.filter({ hasText: `${run} · ${label}` })).toHaveCount(1);
   await snap(page, 'system-chart-group');
 
+  // zoom help is on the chart (Ctrl+wheel is otherwise hard to discover)
+  await expect(panel.getByTestId('chart-help')).toHaveAttribute('title', /Ctrl/);
+
   await panel.getByTestId('chart-pin').click();
   await expect(page.locator(`[data-section=pinned] [data-testid=chart-panel][data-metric-key="${id}"]`)).toHaveCount(1);
   await expect(page.locator(`[data-section=system] [data-testid=chart-panel][data-metric-key="${id}"]`)).toHaveCount(0);

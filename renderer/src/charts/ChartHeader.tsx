@@ -25,6 +25,7 @@ export function ChartHeader({ chart, zoomed, onResetZoom }: Props) {
     <div className="chart-header">
       <span className="chart-title" title={hover}>{title}</span>
       <span className="chart-actions">
+        <span className="icon-btn chart-help" data-testid="chart-help" role="img" aria-label={t('chart.zoomHelp')} title={t('chart.zoomHelp')}>?</span>
         {zoomed && (
           <button type="button" className="icon-btn" data-testid="chart-reset-zoom" title={t('chart.resetZoom')} onClick={onResetZoom}>⟲</button>
         )}

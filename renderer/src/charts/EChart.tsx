@@ -16,7 +16,13 @@ function zoomWindow(chart: echarts.ECharts): [number, number] | null {
   return dz.startValue !== undefined && dz.endValue !== undefined ? [dz.startValue, dz.endValue] : null;
 }
 
-/** One ECharts canvas: drag selects a step range to zoom into, Ctrl+wheel zooms, double-click resets. */
+/**
+ * One ECharts canvas: drag selects a step range to zoom into, Ctrl+wheel zooms, double-click
+ * resets. Drag and double-click are what TensorBoard and W&B do (../shared/docs/anchors.md,
+ * "Zoom / pan"); a plain wheel is left to the page, which is a long list of charts: zooming on
+ * it would trap scrolling wherever the pointer crosses a chart. Ctrl+wheel is also what a
+ * trackpad pinch sends. ChartHeader's "?" (chart.zoomHelp) tells users so.
+ */
 export function EChart({ option, onZoom }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
