@@ -13,6 +13,13 @@ export interface AccountService {
   workspaces(accountId: string): Promise<CloudWorkspaceView[]>;
   projects(req: RequestOf<'cloud.projects'>): Promise<CloudProjectPage>;
   runs(req: RequestOf<'cloud.runs'>): Promise<CloudRunRow[]>;
-  /** A source over the chosen runs; the dispatcher registers it. */
+  /**
+   * A source over the chosen runs; the dispatcher registers it. The same project of the same
+   * account opened again answers the same source, now showing the new choice of runs.
+   */
   open(req: RequestOf<'cloud.open'>): Promise<RunSource>;
+  /** Ids of the sources opened for this account and still open (closed with it on remove). */
+  sourcesOf(accountId: string): string[];
+  /** Stops background work (polling) and closes every source it opened. */
+  close(): void;
 }

@@ -13,12 +13,14 @@ export interface ApiHost {
   open: ((path: string) => Promise<RunSource>) | null;
   /** SwanLab accounts; null where they are not offered. */
   accounts: AccountService | null;
+  /** Why accounts are not offered (answered with 501), when `accounts` is null. */
+  accountsOff?: string;
 }
 
 type Handlers = { [C in ChannelName]: (req: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 function needAccounts(host: ApiHost): AccountService {
-  if (!host.accounts) throw Object.assign(new Error('SwanLab accounts are not available here'), { status: 501 });
+  if (!host.accounts) throw Object.assign(new Error(host.accountsOff ?? 'SwanLab accounts are not available here'), { status: 501 });
   return host.accounts;
 }
 
@@ -44,7 +46,11 @@ export function createHandlers(host: ApiHost): Handlers {
     'accounts.list': () => needAccounts(host).list(),
     'accounts.add': ({ host: h, apiKey }) => needAccounts(host).add(h, apiKey),
     'accounts.import': () => needAccounts(host).importFound(),
-    'accounts.remove': ({ accountId }) => needAccounts(host).remove(accountId),
+    'accounts.remove': ({ accountId }) => {
+      const accounts = needAccounts(host);
+      for (const id of accounts.sourcesOf(accountId)) host.sources.remove(id);
+      return accounts.remove(accountId);
+    },
     'cloud.workspaces': ({ accountId }) => needAccounts(host).workspaces(accountId),
     'cloud.projects': (req) => needAccounts(host).projects(req),
     'cloud.runs': (req) => needAccounts(host).runs(req),

@@ -39,8 +39,17 @@ export class SourceRegistry {
     return entry.source;
   }
 
-  /** Keeps `source` open under its id (replacing and closing an older one with the same id). */
+  /**
+   * Keeps `source` open under its id (replacing and closing an older one with the same id).
+   * Adding the source already kept (a project opened again with other runs) only marks it used.
+   */
   add(source: RunSource): RunSource {
+    const kept = this.opened.get(source.id);
+    if (kept?.source === source) {
+      this.opened.delete(source.id);
+      this.opened.set(source.id, kept);
+      return source;
+    }
     this.remove(source.id);
     this.opened.set(source.id, { source, off: source.onChange((e) => this.emit(e)) });
     for (const id of [...this.opened.keys()].slice(0, Math.max(0, this.opened.size - MAX_OPENED))) this.remove(id);

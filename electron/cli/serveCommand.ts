@@ -1,10 +1,12 @@
 import * as path from 'node:path';
-import { startServer } from '../serve/httpServer';
+import { defaultDataDir } from '../cloud/accountsFile';
+import { KEY_FILE } from '../cloud/keyStore';
+import { ACCOUNTS_OFF_NETWORK, isLoopbackAddress, startServer } from '../serve/httpServer';
 import { LocalWorkspace } from '../swanlog/workspace';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { reportIssues } from './reportIssues';
 
-export const SERVE_USAGE = 'swanview serve [PATH] [--host 127.0.0.1] [--port 5092]';
+export const SERVE_USAGE = 'swanview serve [PATH] [--host 127.0.0.1] [--port 5092] [--data-dir DIR]';
 
 /** Same defaults as `swanlab watch`: PATH from $SWANLAB_LOG_DIR, then ./swanlog. */
 export function defaultLogDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -13,7 +15,7 @@ export function defaultLogDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Starts the server and returns its URL; it runs until SIGINT/SIGTERM. */
 export async function serveCommand(argv: string[]): Promise<string> {
-  const a = parseArgs(argv, new Set(['host', 'port']), { '-h': '--host', '-p': '--port' });
+  const a = parseArgs(argv, new Set(['host', 'port', 'data-dir']), { '-h': '--host', '-p': '--port' });
   if (a.positional.length > 1) throw new UsageError(`serve takes one PATH, got ${a.positional.length}`);
   const host = lastFlag(a, 'host') ?? '127.0.0.1';
   const port = Number(lastFlag(a, 'port') ?? 5092);
@@ -22,8 +24,12 @@ export async function serveCommand(argv: string[]): Promise<string> {
   const ws = await LocalWorkspace.open(target);
   reportIssues(ws);
   ws.watch(1000);
-  const server = await startServer(ws, { host, port });
+  const dataDirFlag = lastFlag(a, 'data-dir');
+  const dataDir = dataDirFlag ? path.resolve(dataDirFlag) : defaultDataDir();
+  const server = await startServer(ws, { host, port, dataDir });
   process.stderr.write(`swanview: serving ${ws.runs.length} run(s) of ${ws.target} at ${server.url}\n`);
+  if (isLoopbackAddress(new URL(server.url).hostname)) process.stderr.write(`swanview: SwanLab accounts: keys in ${path.join(dataDir, KEY_FILE)} (0600)\n`);
+  else process.stderr.write(`swanview: ${ACCOUNTS_OFF_NETWORK}\n`);
   process.stdout.write(`${server.url}\n`);
   const stop = () => {
     ws.close();

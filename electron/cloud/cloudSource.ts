@@ -18,6 +18,14 @@ export interface CloudSourceOptions {
   /** Media files fetched for the transport are cached here. */
   cacheDir: string;
   canOpenFolders?: boolean;
+  /** Only these runs (ids as `RunInfo.id`, the cuid); all of the project's when absent. */
+  runIds?: readonly string[];
+  /** The account it is opened for: sources of two accounts on one host get different ids. */
+  accountId?: string;
+  /** While a shown run is running, `refresh()` every this many ms (none when absent). */
+  pollMs?: number;
+  /** Called once when the source is closed. */
+  onClose?: () => void;
 }
 
 interface Entry {
@@ -46,21 +54,81 @@ export class CloudSource implements RunSource {
   private closed = false;
   readonly id: string;
   private readonly folderKey: string;
+  /** The runs shown; null = all of the project's. */
+  private wanted: Set<string> | null;
+  private timer: NodeJS.Timeout | null = null;
+  private polling = false;
 
   private constructor(private readonly opts: CloudSourceOptions) {
     const { client, project } = opts;
-    this.folderKey = createHash('sha256').update(`swanlab:${client.host.apiHost}/${project.workspace}/${project.name}`).digest('hex').slice(0, 16);
-    this.id = `cloud:${this.folderKey}`;
+    const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+    this.folderKey = hash(`swanlab:${client.host.apiHost}/${project.workspace}/${project.name}`);
+    this.id = opts.accountId ? `cloud:${hash(`swanlab:${opts.accountId}/${project.workspace}/${project.name}`)}` : `cloud:${this.folderKey}`;
+    this.wanted = opts.runIds ? new Set(opts.runIds) : null;
   }
 
-  /** Lists the project's runs and their keys (4 requests at a time). */
+  /** Lists the project's runs and the keys of those shown (4 requests at a time). */
   static async open(opts: CloudSourceOptions): Promise<CloudSource> {
     const source = new CloudSource(opts);
-    await source.addRuns(await opts.client.runs(opts.project, { all: true }));
+    if (opts.runIds) await source.select(opts.runIds);
+    else await source.addRuns(await opts.client.runs(opts.project, { all: true }));
+    source.schedulePolling();
     return source;
   }
 
-  private async addRuns(runs: CloudRun[]): Promise<string[]> {
+  get project(): CloudProject {
+    return this.opts.project;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * Shows these runs from now on: the ones already shown keep their downloaded data, the others
+   * are listed; 404 when none of them is in the project.
+   */
+  async select(runIds: readonly string[]): Promise<void> {
+    this.wanted = new Set(runIds);
+    for (const id of [...this.entries.keys()]) if (!this.wanted.has(id)) this.entries.delete(id);
+    if (runIds.some((id) => !this.entries.has(id))) await this.addRuns(await this.opts.client.runs(this.opts.project, { all: true }));
+    if (!this.entries.size) throw new NotFoundError(`none of the runs ${runIds.slice(0, 3).join(', ')}${runIds.length > 3 ? ', …' : ''} is in ${this.opts.project.webUrl}`);
+    this.schedulePolling();
+  }
+
+  private shown(run: CloudRun): boolean {
+    return this.wanted === null || this.wanted.has(run.info.id);
+  }
+
+  /** Polls while a shown run is running, stops when none is (or the source is closed). */
+  private schedulePolling(): void {
+    const ms = this.opts.pollMs;
+    if (!ms) return;
+    const running = !this.closed && [...this.entries.values()].some((e) => e.run.info.status === 'running');
+    if (running && !this.timer) {
+      this.timer = setInterval(() => void this.poll(), ms);
+      this.timer.unref();
+    } else if (!running && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling || this.closed) return;
+    this.polling = true;
+    try {
+      await this.refresh();
+    } catch {
+      // the host is unreachable for now: the account's status says so; the next tick tries again
+    } finally {
+      this.polling = false;
+      this.schedulePolling();
+    }
+  }
+
+  private async addRuns(all: CloudRun[]): Promise<string[]> {
+    const runs = all.filter((r) => this.shown(r));
     const fresh = runs.filter((r) => !this.entries.has(r.info.id)).sort((a, b) => (a.info.createdAt ?? '').localeCompare(b.info.createdAt ?? ''));
     const keys = await mapLimited(fresh, 4, (r) => this.opts.client.metricKeys(r.ref).then((k) => ({ k, issue: null }), (e: Error) => ({ k: [], issue: e.message })));
     fresh.forEach((run, i) => {
@@ -226,11 +294,11 @@ export class CloudSource implements RunSource {
    * keys and grown series (their cached data is dropped). Listeners get the same event.
    */
   async refresh(): Promise<ChangeEvent> {
-    const runs = await this.opts.client.runs(this.opts.project, { all: true });
+    const runs = (await this.opts.client.runs(this.opts.project, { all: true })).filter((r) => this.shown(r));
     const event: ChangeEvent = { source: this.id, newRuns: await this.addRuns(runs), runs: [] };
     for (const run of runs) {
-      const e = this.entries.get(run.info.id)!;
-      if (event.newRuns.includes(run.info.id)) continue;
+      const e = this.entries.get(run.info.id);
+      if (!e || event.newRuns.includes(run.info.id)) continue;
       const wasRunning = e.run.info.status === 'running';
       const statusChanged = e.run.info.status !== run.info.status;
       e.run = run;
@@ -242,6 +310,7 @@ export class CloudSource implements RunSource {
       event.runs.push({ runId: run.info.id, newKeys: fresh.keys.filter((k) => !before.has(k.key)).map((k) => k.key), grownKeys, consoleLines: 0, statusChanged });
     }
     if (!this.closed && (event.newRuns.length || event.runs.length)) for (const l of this.listeners) l(event);
+    this.schedulePolling();
     return event;
   }
 
@@ -251,7 +320,10 @@ export class CloudSource implements RunSource {
   }
 
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.listeners.clear();
+    this.schedulePolling();
+    this.opts.onClose?.();
   }
 }

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesResponse, UiState, WorkspaceView } from '../../shared/contract';
+import type { AccountsView, ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesResponse, UiState, WorkspaceView } from '../../shared/contract';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { LocalWorkspace } from '../swanlog/workspace';
 import { SwanlogRunWriter } from '../swanlog/writer/runWriter';
@@ -23,7 +23,7 @@ async function call<T>(channel: string, body: unknown, headers: Record<string, s
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'swanview-rpc-'));
   ws = await LocalWorkspace.open(path.join(FIXTURES_DIR, 'swanlog-0.9.7'));
-  server = await startServer(ws, { host: '127.0.0.1', port: 0, stateFile: path.join(tmp, 'state.json'), staticDir: path.join(tmp, 'no-ui') });
+  server = await startServer(ws, { host: '127.0.0.1', port: 0, stateFile: path.join(tmp, 'state.json'), staticDir: path.join(tmp, 'no-ui'), dataDir: path.join(tmp, 'data') });
 });
 afterAll(async () => {
   await server.close();
@@ -95,7 +95,30 @@ describe('contract over HTTP', () => {
     expect((await call('workspace.get', {}, { origin: 'http://evil.example' })).status).toBe(403);
     const { data: view } = await call<WorkspaceView>('workspace.get', {});
     expect((await call<{ error: string }>('run.details', { source: view.sourceId, runId: 'nope' })).status).toBe(404);
-    expect((await call<{ error: string }>('accounts.list', {})).status).toBe(501);
+  });
+});
+
+describe('SwanLab accounts over HTTP', () => {
+  it('are offered on loopback, keys in a 0600 file in the user-data dir', async () => {
+    const { status, data } = await call<AccountsView>('accounts.list', {});
+    expect(status).toBe(200);
+    expect(data).toEqual({ accounts: [], keyStorage: { kind: 'file', location: path.join(tmp, 'data', 'swanlab-keys.json') } });
+  });
+
+  it('are refused (501, saying why) when serve listens on a network address', async () => {
+    const open = await startServer(ws, { host: '0.0.0.0', port: 0, stateFile: path.join(tmp, 's3.json'), dataDir: path.join(tmp, 'data3'), staticDir: path.join(tmp, 'no-ui') });
+    try {
+      const port = new URL(open.url).port;
+      const r = await fetch(`http://127.0.0.1:${port}/rpc/accounts.list`, { method: 'POST', body: '{}' });
+      expect(r.status).toBe(501);
+      expect(((await r.json()) as { error: string }).error).toMatch(/only when swanview serve listens on loopback/);
+      const add = await fetch(`http://127.0.0.1:${port}/rpc/accounts.add`, { method: 'POST', body: JSON.stringify({ host: '', apiKey: 'x' }) });
+      expect(add.status).toBe(501);
+      expect((await fetch(`http://127.0.0.1:${port}/rpc/workspace.get`, { method: 'POST', body: '{}' })).status).toBe(200);
+    } finally {
+      await open.close();
+    }
+    await expect(fs.stat(path.join(tmp, 'data3'))).rejects.toThrow();
   });
 });
 
@@ -106,7 +129,7 @@ describe('change feed over server-sent events', () => {
     w.log({ loss: 1 });
     w.flush();
     const live = await LocalWorkspace.open(root);
-    const s = await startServer(live, { host: '127.0.0.1', port: 0, stateFile: path.join(tmp, 's2.json') });
+    const s = await startServer(live, { host: '127.0.0.1', port: 0, stateFile: path.join(tmp, 's2.json'), dataDir: path.join(tmp, 'data2') });
     const ctrl = new AbortController();
     try {
       const res = await fetch(`${s.url}/rpc-events`, { signal: ctrl.signal });

@@ -19,6 +19,8 @@ export interface FakeSwanlabOptions {
   model?: FakeModel;
   now?: () => number;
   presignTtlMs?: number;
+  /** Port of the API origin (default: any free one); a test restarts a stopped host on its old port. */
+  port?: number;
 }
 
 export interface LoggedRequest {
@@ -63,8 +65,11 @@ function write(res: http.ServerResponse, r: FakeResponse): void {
   res.end(body);
 }
 
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+function listen(server: http.Server, port = 0): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+  });
 }
 
 /**
@@ -144,7 +149,7 @@ export async function startFakeSwanlab(opts: FakeSwanlabOptions = {}): Promise<F
       handleApi(req, res, url).catch((e: Error) => write(res, fail(500, e.message, 'Internal Server Error')));
     } else write(res, { status: 404, text: 'web UI not served by the fake' });
   });
-  const origin = await listen(api);
+  const origin = await listen(api, opts.port);
   let storageServer: http.Server | null = null;
   if (flavour === 'cloud') {
     storageServer = http.createServer((req, res) => {
