@@ -186,12 +186,15 @@ export function showOpenedCharts(accountId: string): void {
 
 /**
  * Coming back to an account (or Retry): what is shown stays, and the level in view is fetched
- * again in the background — which also finds out whether the host is still there. Charts whose
- * source the main side has closed meanwhile are opened again with the same runs.
+ * again in the background — which also finds out whether the host is still there (with charts
+ * shown: the project's runs, behind them). Charts whose source the main side has closed
+ * meanwhile are opened again with the same runs.
  */
 export async function revalidate(client: ApiClient, accountId: string): Promise<void> {
   const b = browse(accountId);
   if (b.mode === 'charts' && b.opened) {
+    // the runs table behind the charts comes from the host: refreshing it also finds out whether the host is there
+    void loadRuns(client, accountId);
     const ws = viewWorkspace(accountView(accountId));
     if (ws?.sourceId) {
       try {

@@ -1,0 +1,186 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  addAccount, cloudRunRow, project, SecretWatch, sidebarAccount, startFakeHosts, tableNames, workspace, type FakeHosts,
+} from './support/accounts';
+import { attrs, chart, loaded, runRow, snap } from './support/page';
+import { copyFixture, expect, test as base } from './support/serve';
+
+/** Two fake SwanLab hosts (cloud-style and private) for each test, stopped after it. */
+const test = base.extend<{ hosts: FakeHosts }>({
+  hosts: async ({}, use) => {
+    const hosts = await startFakeHosts({ points: 3000 });
+    await use(hosts);
+    await hosts.close();
+  },
+});
+
+/** A server on a fixture copy with its own user-data dir (keys, accounts.json) and no netrc to import. */
+async function serveIsolated(serve: (f: string, o?: { env?: Record<string, string> }) => Promise<{ url: string; output(): string }>, tempDir: () => string) {
+  const dataDir = tempDir();
+  const swanlabRoot = tempDir();
+  const s = await serve(copyFixture('swanlog-0.9.7', tempDir()), {
+    env: { SWANVIEW_USER_DATA_DIR: dataDir, SWANLAB_ROOT: swanlabRoot, SWANLAB_API_KEY: '', SWANLAB_API_HOST: '', SWANLAB_WEB_HOST: '' },
+  });
+  return { ...s, dataDir, swanlabRoot };
+}
+
+test('two accounts side by side: browse, filter and sort runs, charts and details, switching keeps each view, offline banner', async ({ page, serve, tempDir, hosts }) => {
+  test.setTimeout(120_000);
+  const s = await serveIsolated(serve, tempDir);
+  const secrets = Object.values(hosts.keys);
+  const watch = new SecretWatch(page, s.url);
+  await page.goto(s.url);
+
+  // the local folder is shown, and the sidebar says where keys are kept
+  await expect(page.getByTestId('sidebar-folder')).toHaveAttribute('data-active', 'true');
+  await expect(runRow(page, 'baseline-lr0.1')).toBeVisible();
+  await expect(page.getByTestId('key-storage')).toContainText(path.join(s.dataDir, 'swanlab-keys.json'));
+  await expect(page.getByTestId('key-storage')).toContainText('0600');
+
+  // a refused key: an error, and the key field is empty again
+  await page.getByTestId('account-add-first').click();
+  const form = page.getByTestId('account-form');
+  await form.getByTestId('account-host').fill(hosts.cloud.origin);
+  await form.getByTestId('account-key').fill('WrongKey0123456789abc');
+  await form.getByTestId('account-submit').click();
+  await expect(form.getByTestId('account-form-error')).toBeVisible();
+  await expect(form.getByTestId('account-key')).toHaveValue('');
+
+  // the cloud-style host
+  const cloudId = await addAccount(page, hosts.cloud.origin, hosts.keys.alice, 'alice');
+  const cloudItem = sidebarAccount(page, cloudId);
+  await expect(cloudItem).toContainText('alice');
+  await expect(cloudItem.getByTestId('account-kind')).toHaveText('cloud');
+  await expect(cloudItem).toHaveAttribute('data-status', 'online');
+  await expect(page.getByTestId('account-added')).toContainText('alice');
+  await expect(page.getByTestId('account-pane')).toHaveAttribute('data-account-id', cloudId);
+
+  // workspace ▸ projects (paged, searched) ▸ runs
+  await expect(workspace(page, 'vision-lab')).toBeVisible();
+  await workspace(page, 'alice').click();
+  await expect(page.getByTestId('cloud-project')).toHaveCount(20);
+  await expect(page.getByTestId('project-page')).toContainText('25');
+  await page.getByTestId('project-page-next').click();
+  await expect(page.getByTestId('cloud-project')).toHaveCount(5);
+  await page.getByTestId('project-search').fill('proj-1');
+  await expect(page.getByTestId('cloud-project')).toHaveCount(10);
+  await page.getByTestId('project-search').fill('');
+  await page.getByTestId('project-sort').selectOption('name');
+  await expect(page.getByTestId('cloud-project').first()).toHaveAttribute('data-project', 'mnist');
+  await expect(project(page, 'mnist').getByTestId('project-item-web-link')).toHaveAttribute('target', '_blank');
+  await project(page, 'mnist').locator('.project-open').click();
+
+  await expect(page.getByTestId('cloud-run-row')).toHaveCount(4);
+  await expect(page.getByTestId('project-web-link')).toHaveAttribute('href', /mnist/);
+  await expect(page.getByTestId('project-web-link')).toHaveAttribute('rel', /noopener/);
+  // config columns: the keys whose values differ between runs
+  expect(await attrs(page.getByTestId('runs-sort'), 'data-column')).toEqual(
+    expect.arrayContaining(['state', 'name', 'created', 'config:lr', 'config:optimizer']),
+  );
+  await expect(cloudRunRow(page, 'baseline').locator('td[data-key=lr]')).toHaveText('0.01');
+  await expect(cloudRunRow(page, 'baseline').getByTestId('cloud-run-web-link')).toHaveAttribute('href', /baseline|r0baseline/);
+
+  // filter by state, name, config value; sort by a config column
+  await page.locator('[data-testid=runs-filter-state][data-state=crashed]').click();
+  expect(await tableNames(page)).toEqual(['lr0.3-crash']);
+  await page.locator('[data-testid=runs-filter-state][data-state=crashed]').click();
+  await page.getByTestId('runs-filter-name').fill('base');
+  await expect(page.getByTestId('cloud-run-row')).toHaveCount(1);
+  await page.getByTestId('runs-filter-name').fill('');
+  await page.getByTestId('runs-filter-config-key').selectOption('optimizer');
+  await page.getByTestId('runs-filter-config-value').fill('adam');
+  await expect(page.getByTestId('cloud-run-row')).toHaveCount(2);
+  expect((await tableNames(page)).sort()).toEqual(['baseline', 'still-going']);
+  await page.getByTestId('runs-filter-clear').click();
+  await expect(page.getByTestId('cloud-run-row')).toHaveCount(4);
+  await page.locator('[data-testid=runs-sort][data-column="config:lr"]').click();
+  await expect.poll(() => tableNames(page)).toEqual(['baseline', 'still-going', 'lr0.3-crash', 'cloned']);
+  await page.locator('[data-testid=runs-sort][data-column="config:lr"]').click();
+  await expect.poll(() => tableNames(page)).toEqual(['lr0.3-crash', 'still-going', 'baseline', 'cloned']);
+
+  // select two runs, show their charts
+  await cloudRunRow(page, 'baseline').getByTestId('run-select').check();
+  await cloudRunRow(page, 'lr0.3-crash').getByTestId('run-select').check();
+  await expect(page.getByTestId('runs-count')).toContainText('2 selected');
+  await snap(page, 'accounts-runs-table');
+  await page.locator('.sidebar').screenshot({ path: path.join('test-results', 'screens', 'accounts-sidebar.png') });
+  await page.getByTestId('runs-show-charts').click();
+
+  const loss = await loaded(chart(page, 'train/loss'));
+  await expect(loss).toHaveAttribute('data-series-count', '2');
+  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  await expect(page.getByTestId('section').first()).toBeVisible();
+  await snap(page, 'accounts-cloud-charts');
+
+  // run details and the log tail, through the same drawer as a folder
+  await runRow(page, 'lr0.3-crash').locator('.run-open').click();
+  const details = page.getByTestId('run-details');
+  await expect(details.locator('h2')).toHaveText('lr0.3-crash');
+  await expect(details.getByTestId('run-web-link')).toHaveAttribute('href', /lr03|r1crashed/);
+  await details.getByTestId('details-tab-logs').click();
+  await expect(details.getByTestId('log-line').first()).toBeVisible();
+  await expect(details.getByTestId('log-error')).toContainText('RuntimeError: loss is inf');
+  await snap(page, 'accounts-cloud-details');
+
+  // the private host: another account, its own view
+  await page.getByTestId('account-add').click();
+  const privateId = await addAccount(page, hosts.private.origin, hosts.keys.alice, 'alice');
+  await expect(sidebarAccount(page, privateId).getByTestId('account-kind')).toHaveText('private');
+  await expect(page.getByTestId('account-pane')).toHaveAttribute('data-account-id', privateId);
+  await expect(page.getByTestId('run-details')).toHaveCount(0);
+  await workspace(page, 'alice').click();
+  await project(page, 'lab-only').locator('.project-open').click();
+  await expect(page.getByTestId('cloud-run-row')).toHaveCount(1);
+  await cloudRunRow(page, 'lab-run').getByTestId('run-select').check();
+
+  // back to the cloud account: charts, details drawer and selection as they were, in one click
+  await sidebarAccount(page, cloudId).click();
+  await expect(page.getByTestId('account-pane')).toHaveAttribute('data-mode', 'charts');
+  await expect(chart(page, 'train/loss')).toHaveAttribute('data-series-count', '2');
+  await expect(page.getByTestId('run-details').locator('h2')).toHaveText('lr0.3-crash');
+  await page.getByTestId('run-details').locator('.close-button').click();
+  await page.getByTestId('back-to-runs').click();
+  await expect(cloudRunRow(page, 'baseline')).toHaveAttribute('data-selected', 'true');
+  await expect.poll(() => tableNames(page)).toEqual(['lr0.3-crash', 'still-going', 'baseline', 'cloned']);
+  await page.getByTestId('show-opened-charts').click();
+  await expect(chart(page, 'train/loss')).toBeVisible();
+
+  // and the private one still at its runs table with its selection
+  await sidebarAccount(page, privateId).click();
+  await expect(cloudRunRow(page, 'lab-run')).toHaveAttribute('data-selected', 'true');
+
+  // the folder, one click away, untouched
+  await page.getByTestId('sidebar-folder').click();
+  await expect(runRow(page, 'baseline-lr0.1')).toBeVisible();
+  await expect(await loaded(chart(page, 'train/loss'))).toHaveAttribute('data-series-count', '3');
+
+  // the cloud host goes away: a banner on that account, the folder and the other account keep working
+  await hosts.stop('cloud');
+  await sidebarAccount(page, cloudId).click();
+  const banner = page.getByTestId('offline-banner');
+  await expect(banner).toBeVisible({ timeout: 30_000 });
+  await expect(banner).toContainText(new URL(hosts.cloud.origin).host);
+  await expect(sidebarAccount(page, cloudId)).toHaveAttribute('data-status', 'offline');
+  await snap(page, 'accounts-offline');
+  await page.getByTestId('sidebar-folder').click();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  await expect(await loaded(chart(page, 'train/loss'))).toHaveAttribute('data-series-count', '3');
+  await sidebarAccount(page, privateId).click();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  await expect(cloudRunRow(page, 'lab-run')).toBeVisible();
+
+  // back up: Retry clears the banner
+  await sidebarAccount(page, cloudId).click();
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await hosts.restart('cloud');
+  await page.getByTestId('banner-retry').click();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 20_000 });
+  await expect(sidebarAccount(page, cloudId)).toHaveAttribute('data-status', 'online');
+
+  // the key never reached the page, its storage or the server's output
+  await watch.assertAbsent(secrets, { 'server output': s.output() });
+  expect(watch.bodies.some((b) => b.startsWith('/rpc/accounts.add'))).toBe(true);
+  expect(fs.statSync(path.join(s.dataDir, 'swanlab-keys.json')).mode & 0o777).toBe(0o600);
+  watch.close();
+});
