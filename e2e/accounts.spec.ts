@@ -184,3 +184,77 @@ test('two accounts side by side: browse, filter and sort runs, charts and detail
   expect(fs.statSync(path.join(s.dataDir, 'swanlab-keys.json')).mode & 0o777).toBe(0o600);
   watch.close();
 });
+
+test('import from ~/.swanlab, a refused key re-entered, remove with confirm, collapsed sidebar, dark theme', async ({ page, serve, tempDir, hosts }) => {
+  test.setTimeout(90_000);
+  const s = await serveIsolated(serve, tempDir);
+  // what `swanlab login` leaves: machine = API host, login = web host, password = key
+  fs.writeFileSync(path.join(s.swanlabRoot, '.netrc'), [
+    `machine ${hosts.private.origin}\n  login ${hosts.private.origin}\n  password ${hosts.keys.bob}\n`,
+    `machine ${hosts.cloud.origin}\n  login ${hosts.cloud.origin}\n  password NotAKey0123456789abcd\n`,
+  ].join(''));
+  const newKey = 'B0bNewKey0123456789xy';
+  const secrets = [...Object.values(hosts.keys), newKey, 'NotAKey0123456789abcd'];
+  const watch = new SecretWatch(page, s.url);
+  await page.goto(s.url);
+
+  await page.getByTestId('account-import-first').click();
+  const result = page.getByTestId('import-result');
+  await expect(result.getByTestId('import-item')).toHaveCount(2);
+  await expect(result.locator('[data-testid=import-item][data-ok=true]')).toContainText('bob');
+  await expect(result.locator('[data-testid=import-item][data-ok=false]')).toContainText(new URL(hosts.cloud.origin).host);
+  const bobId = `${hosts.private.origin}#bob`;
+  await expect(sidebarAccount(page, bobId)).toHaveAttribute('data-status', 'online');
+  await page.locator('.sidebar').screenshot({ path: path.join('test-results', 'screens', 'accounts-sidebar-import.png') });
+
+  await sidebarAccount(page, bobId).click();
+  await workspace(page, 'vision-lab').click();
+  await project(page, 'detector').locator('.project-open').click();
+  await expect(cloudRunRow(page, 'yolo')).toBeVisible();
+
+  // the key is reset on the server: the account says so and offers to re-enter it
+  const bob = hosts.private.model.users.find((u) => u.username === 'bob')!;
+  bob.apiKey = newKey;
+  hosts.private.sessions.expireAll();
+  await page.getByTestId('account-refresh').click();
+  await expect(page.getByTestId('signed-out-banner')).toBeVisible({ timeout: 20_000 });
+  await expect(sidebarAccount(page, bobId)).toHaveAttribute('data-status', 'signed-out');
+  await page.getByTestId('banner-reenter').click();
+  const form = page.getByTestId('account-form');
+  await expect(form.getByTestId('account-host')).toHaveValue(hosts.private.origin);
+  await form.getByTestId('account-key').fill(newKey);
+  await form.getByTestId('account-submit').click();
+  await expect(page.getByTestId('signed-out-banner')).toHaveCount(0);
+  await expect(sidebarAccount(page, bobId)).toHaveAttribute('data-status', 'online');
+  await expect(page.getByTestId('sidebar-account')).toHaveCount(1);
+  await expect(cloudRunRow(page, 'yolo')).toBeVisible();
+
+  // dark theme and a collapsed rail: still one click per view
+  await page.getByTestId('toggle-theme').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await cloudRunRow(page, 'yolo').getByTestId('run-select').check();
+  await snap(page, 'accounts-runs-table-dark');
+  await page.getByTestId('sidebar-toggle').click();
+  await expect(page.getByTestId('sidebar')).toHaveAttribute('data-collapsed', 'true');
+  await page.getByTestId('sidebar-folder').click();
+  await expect(runRow(page, 'baseline-lr0.1')).toBeVisible();
+  await sidebarAccount(page, bobId).click();
+  await expect(cloudRunRow(page, 'yolo')).toHaveAttribute('data-selected', 'true');
+  await snap(page, 'accounts-collapsed-dark');
+  await page.getByTestId('sidebar-toggle').click();
+
+  // remove asks first; the folder comes back to the front and the key is deleted
+  await sidebarAccount(page, bobId).locator('xpath=..').getByTestId('account-remove').click();
+  await page.getByTestId('account-remove-no').click();
+  await expect(page.getByTestId('sidebar-account')).toHaveCount(1);
+  await sidebarAccount(page, bobId).locator('xpath=..').getByTestId('account-remove').click();
+  await page.getByTestId('account-remove-yes').click();
+  await expect(page.getByTestId('sidebar-account')).toHaveCount(0);
+  await expect(page.getByTestId('sidebar-folder')).toHaveAttribute('data-active', 'true');
+  await expect(runRow(page, 'baseline-lr0.1')).toBeVisible();
+  const keys = JSON.parse(fs.readFileSync(path.join(s.dataDir, 'swanlab-keys.json'), 'utf8')) as Record<string, string>;
+  expect(Object.keys(keys)).toEqual([]);
+
+  await watch.assertAbsent(secrets, { 'server output': s.output() });
+  watch.close();
+});
