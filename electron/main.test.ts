@@ -6,7 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { WorkspaceView } from '../shared/contract';
+import type { AccountsView, WorkspaceView } from '../shared/contract';
+import { keyIn, walkEveryChannel } from './testkit/everyChannel';
+import { startFakeHosts } from './testkit/fakeSwanlab/fakeHosts';
+import { KEYS } from './testkit/fakeSwanlab/sampleModel';
 import { FIXTURES_DIR, writableCopy } from './testkit/fixtures';
 import { IPC_CHANGE, IPC_COMMAND, IPC_INVOKE } from './shell/ipcChannels';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -89,6 +92,13 @@ vi.mock('electron', () => ({
   dialog: { showErrorBox: (_title: string, message: string) => fake.errors.push(message), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   shell: { openExternal: async (url: string) => void fake.opened.push(url) },
+  // a stand-in keyring: XOR, so a test can tell ciphertext from the key
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (text: string) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
+    decryptString: (sealed: Buffer) => Buffer.from(sealed.map((b) => b ^ 0x5a)).toString('utf8'),
+  },
 }));
 
 let SWANLOG: string;
@@ -236,5 +246,53 @@ describe('electron/main.ts wiring', () => {
       const saved = JSON.parse(await fs.readFile(path.join(userData, 'window-state.json'), 'utf8'));
       expect(saved).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: false });
     });
+  });
+});
+
+describe('SwanLab accounts over IPC', () => {
+  it('keeps keys with safeStorage and never hands one to the window: every channel, its errors and pushes', async () => {
+    const hosts = await startFakeHosts({ points: 500 });
+    hosts.cloud.faults.echoCredentials = true;
+    hosts.private.faults.echoCredentials = true;
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'swanview-main-home-'));
+    await fs.mkdir(path.join(home, '.swanlab'));
+    await fs.writeFile(path.join(home, '.swanlab', '.netrc'), `machine ${hosts.private.origin}\n\tlogin ${hosts.private.origin}\n\tpassword ${KEYS.bob}\n`);
+    const saved = { HOME: process.env.HOME, SWANLAB_API_KEY: process.env.SWANLAB_API_KEY, SWANLAB_API_HOST: process.env.SWANLAB_API_HOST };
+    Object.assign(process.env, { HOME: home, SWANLAB_API_KEY: KEYS.carol, SWANLAB_API_HOST: hosts.cloud.origin });
+    const seen: string[] = [];
+    win.webContents.send = (...args: unknown[]) => void seen.push(JSON.stringify(args));
+    try {
+      const list = (await invoke(trustedEvent(), 'accounts.list', {})) as AccountsView;
+      expect(list.keyStorage).toEqual({ kind: 'safeStorage', location: path.join(userData, 'swanlab-keys.enc.json') });
+      await walkEveryChannel({
+        call: async (channel, request) => {
+          try {
+            const data = await invoke(trustedEvent(), channel, request);
+            seen.push(JSON.stringify(data));
+            return { status: null, data, error: null };
+          } catch (e) {
+            seen.push((e as Error).message);
+            return { status: null, data: null, error: (e as Error).message };
+          }
+        },
+        loadMedia: async (url) => {
+          const res = await fake.protocolHandlers.get('swanview-media')!(new Request(url));
+          seen.push(Buffer.from(await res.arrayBuffer()).toString('latin1'));
+          return res.status;
+        },
+      }, hosts);
+      expect(seen.join('\n')).toContain('injected failure');
+      expect(keyIn(seen.join('\n'))).toBeNull();
+      const sealed = await fs.readFile(path.join(userData, 'swanlab-keys.enc.json'), 'utf8');
+      expect(Object.keys(JSON.parse(sealed))).toEqual([`${hosts.private.origin}#alice`, `${hosts.private.origin}#bob`]);
+      expect(keyIn(sealed)).toBeNull();
+      expect(keyIn(await fs.readFile(path.join(userData, 'accounts.json'), 'utf8'))).toBeNull();
+      await expect(fs.stat(path.join(userData, 'swanlab-keys.json'))).rejects.toThrow();
+    } finally {
+      Object.assign(process.env, saved);
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      await hosts.close();
+      await fs.rm(home, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The Electron main process: wiring only. Every capability lives in a plain module (api/,
 // shell/, swanlog/) that does not import 'electron' and is unit-tested on its own.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ShellCommand } from '../shared/client';
@@ -8,12 +8,14 @@ import type { ChangeEvent } from '../shared/contract';
 import { createHandlers, dispatch, type ApiHost } from './api/dispatch';
 import { SourceRegistry } from './api/sourceRegistry';
 import { UiStateStore } from './api/uiStateStore';
+import { AccountManager } from './cloud/accountManager';
 import { folderFromArgv } from './shell/argvFolder';
 import { CurrentSource } from './shell/currentSource';
 import { IPC_CHANGE, IPC_COMMAND, IPC_INVOKE } from './shell/ipcChannels';
 import { externalLink, navigationDecision } from './shell/linkPolicy';
 import { buildMenuTemplate, type MenuActions } from './shell/menuTemplate';
 import { createMediaHandler, MEDIA_SCHEME, mediaProtocolUrl } from './shell/mediaProtocol';
+import { desktopKeyStore } from './shell/safeStorageKeyStore';
 import { isTrustedSender } from './shell/senderPolicy';
 import { MIN_SIZE, placeWindow, readWindowState, writeWindowState } from './shell/windowState';
 
@@ -140,6 +142,8 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(MEDIA_SCHEME, createMediaHandler((id) => sources.find(id)));
+  // keys: safeStorage (asked only now: Linux knows its keyring once the app is ready), else a 0600 file
+  host.accounts = new AccountManager({ dataDir: userData, keys: desktopKeyStore(safeStorage, userData), canOpenFolders: true });
   serveIpc();
   win = await createWindow();
   const folder = launchFolder ?? argvFolder(process.argv, process.cwd());

@@ -46,6 +46,34 @@ describe.skipIf(!built)('swanview command line (dist build)', () => {
     }
   });
 
+  it('serve keeps SwanLab accounts in --data-dir or $SWANVIEW_USER_DATA_DIR, and offers them on loopback only', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'swanview-cli-data-'));
+    tmp.push(dir);
+    const list = async (url: string) => {
+      const r = await fetch(`${url}/rpc/accounts.list`, { method: 'POST', body: '{}' });
+      return { status: r.status, body: (await r.json()) as { keyStorage?: { location: string }; error?: string } };
+    };
+    const fixture = path.join(FIXTURES_DIR, 'swanlog-0.4.12');
+    for (const [args, where] of [[['--data-dir', path.join(dir, 'flag')], 'flag'], [[], 'env']] as const) {
+      const s = await serveOnce([fixture, ...args], { SWANVIEW_USER_DATA_DIR: path.join(dir, 'env') });
+      try {
+        const { status, body } = await list(s.url);
+        expect([status, body.keyStorage?.location]).toEqual([200, path.join(dir, where, 'swanlab-keys.json')]);
+        await expect.poll(() => s.stderr()).toContain(`SwanLab accounts: keys in ${path.join(dir, where, 'swanlab-keys.json')}`);
+      } finally {
+        s.stop();
+      }
+    }
+    const open = await serveOnce([fixture, '--host', '0.0.0.0'], { SWANVIEW_USER_DATA_DIR: path.join(dir, 'env') });
+    try {
+      const { status, body } = await list(`http://127.0.0.1:${new URL(open.url).port}`);
+      expect([status, body.error]).toEqual([501, expect.stringMatching(/only when swanview serve listens on loopback/)]);
+      await expect.poll(() => open.stderr()).toMatch(/only when swanview serve listens on loopback/);
+    } finally {
+      open.stop();
+    }
+  });
+
   it('serve defaults PATH to $SWANLAB_LOG_DIR like swanlab watch', async () => {
     const s = await serveOnce([], { SWANLAB_LOG_DIR: path.join(FIXTURES_DIR, 'swanlog-0.4.12') });
     try {

@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatIsoUtc } from '../../shared/time';
+import { AccountManager } from '../cloud/accountManager';
+import { AccountsFile } from '../cloud/accountsFile';
 import { CloudError } from '../cloud/cloudError';
 import { resolveHost } from '../cloud/hosts';
 import { accountIdOf, FileKeyStore } from '../cloud/keyStore';
@@ -113,6 +115,18 @@ describe('swanview export WORKSPACE/PROJECT --host', () => {
     await cloudExportCommand(['alice/mnist/baseline', '--host', fake.origin, '--keys', 'val/acc', '--out', file], env({ SWANLAB_API_KEY: KEYS.alice }));
     expect((await fs.readFile(file, 'utf8')).split('\n').length).toBe(102);
 
+    // an account added in `swanview serve` (id `<apiHost>#<user>`), found by host; the user named by the workspace first
+    const accounts = new AccountManager({ dataDir: configDir(env()), keys: new FileKeyStore(configDir(env())) });
+    await accounts.add(fake.origin, KEYS.bob);
+    await accounts.add(fake.origin, KEYS.alice);
+    const logins = fake.sessions.logins;
+    await cloudExportCommand(['alice/mnist/baseline', '--host', fake.origin, '--keys', 'val/acc', '--out', file], env());
+    expect(fake.requests.filter((r) => r.path === '/login/api_key').at(-1)!.headers.authorization).toBe(KEYS.alice);
+    expect(fake.sessions.logins).toBe(logins + 1);
+    await accounts.remove(`${fake.origin}#alice`);
+    await accounts.remove(`${fake.origin}#bob`);
+
+    // a key an older store kept under the bare host
     const store = new FileKeyStore(configDir(env()));
     await store.save(accountIdOf(resolveHost(fake.origin)), KEYS.alice);
     await cloudExportCommand(['alice/mnist/baseline', '--host', fake.origin, '--keys', 'val/acc', '--out', file], env());
@@ -124,6 +138,12 @@ describe('swanview export WORKSPACE/PROJECT --host', () => {
     await fs.rm(path.join(tmp, 'home', '.swanlab'), { recursive: true });
 
     await expect(cloudExportCommand(['alice/mnist', '--host', fake.origin], env())).rejects.toThrow(UsageError);
+    // an account the desktop app added with its key sealed in the OS keyring
+    await new AccountsFile(configDir(env())).write([{
+      id: `${fake.origin}#alice`, apiHost: fake.origin, webHost: fake.origin, cloud: false, kind: 'private', username: 'alice', name: null, selfHosted: null, addedAt: '2026-01-01T00:00:00.000Z',
+    }]);
+    await expect(cloudExportCommand(['alice/mnist', '--host', fake.origin], env())).rejects.toThrow(/keeps the key of alice in the OS keyring/);
+    await new AccountsFile(configDir(env())).write([]);
     expect(stderr.join('')).not.toContain(KEYS.alice);
   });
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
+import { AccountsFile, defaultDataDir } from '../cloud/accountsFile';
 import { CloudExportRun } from '../cloud/cloudExportRun';
 import { isNotFound } from '../cloud/clientContext';
 import type { CloudProject, CloudRun } from '../cloud/cloudTypes';
@@ -38,21 +38,40 @@ export function isCloudExport(argv: string[], env: NodeJS.ProcessEnv): boolean {
   return a.flags.has('host') || a.flags.has('api-key') || !!env.SWANLAB_API_KEY?.trim();
 }
 
-/** The serve-mode user-data dir (`$XDG_CONFIG_HOME/swanview`), where the file key store lives. */
+/** The serve-mode user-data dir (see `defaultDataDir`), where `accounts.json` and the file key store live. */
 export function configDir(env: NodeJS.ProcessEnv): string {
-  return path.join(env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config'), 'swanview');
+  return defaultDataDir(env);
 }
 
-/** `--api-key`, `SWANLAB_API_KEY`, the stored key of the host's account, or a `.netrc` entry for the host. */
-async function apiKeyFor(host: SwanlabHost, flag: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
+/**
+ * The key of an account added in `swanview serve` (or in the desktop app without a keyring) on
+ * `host`: the one whose user is `workspace` first, then the others in the order they were
+ * added; then a key an older store kept under the bare host. Keys the desktop app sealed with
+ * safeStorage can only be read by it: those accounts are named so the message can say so.
+ */
+async function storedKey(host: SwanlabHost, workspace: string, env: NodeJS.ProcessEnv): Promise<{ key: string | null; sealed: string[] }> {
+  const dir = configDir(env);
+  const keys = new FileKeyStore(dir);
+  const accounts = (await new AccountsFile(dir).read()).filter((a) => a.apiHost === host.apiHost);
+  accounts.sort((a, b) => Number(b.username === workspace) - Number(a.username === workspace));
+  for (const a of accounts) {
+    const key = await keys.load(a.id);
+    if (key) return { key, sealed: [] };
+  }
+  return { key: await keys.load(accountIdOf(host)), sealed: accounts.map((a) => a.username) };
+}
+
+/** `--api-key`, `SWANLAB_API_KEY`, the stored key of an account on the host, or a `.netrc` entry for the host. */
+async function apiKeyFor(host: SwanlabHost, workspace: string, flag: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
   const direct = flag?.trim() || env.SWANLAB_API_KEY?.trim();
   if (direct) return direct;
-  const stored = await new FileKeyStore(configDir(env)).load(accountIdOf(host));
-  if (stored) return stored;
+  const stored = await storedKey(host, workspace, env);
+  if (stored.key) return stored.key;
   const imported = await importAccounts({ env, home: env.HOME || os.homedir(), cwd: process.cwd() });
   const match = imported.find((acc) => acc.host.apiHost === host.apiHost);
   if (match) return match.apiKey;
-  throw new UsageError(`no API key for ${host.apiHost}: pass --api-key, set SWANLAB_API_KEY, or log in with \`swanlab login --host ${host.apiHost}\``);
+  const sealed = stored.sealed.length ? ` (the desktop app keeps the key of ${stored.sealed.join(', ')} in the OS keyring, which only it can read)` : '';
+  throw new UsageError(`no API key for ${host.apiHost}${sealed}: pass --api-key, set SWANLAB_API_KEY, add the account in \`swanview serve\`, or log in with \`swanlab login --host ${host.apiHost}\``);
 }
 
 async function pickRuns(client: SwanlabClient, project: CloudProject, runId: string | undefined): Promise<CloudRun[]> {
@@ -78,7 +97,7 @@ export async function cloudExportCommand(argv: string[], env: NodeJS.ProcessEnv)
   const choice = exportChoice(a);
   const host = resolveHost(lastFlag(a, 'host') ?? env.SWANLAB_API_HOST);
   if (host.httpsAssumedForBareAddress) progress(`note: no scheme given, using ${host.apiHost}`);
-  const client = createClient({ host, apiKey: await apiKeyFor(host, lastFlag(a, 'api-key'), env) });
+  const client = createClient({ host, apiKey: await apiKeyFor(host, workspace, lastFlag(a, 'api-key'), env) });
 
   const project = await client.project(workspace, projectName);
   const runs = await pickRuns(client, project, runId);

@@ -89,10 +89,12 @@ export class CloudSource implements RunSource {
    * are listed; 404 when none of them is in the project.
    */
   async select(runIds: readonly string[]): Promise<void> {
+    const listing = runIds.some((id) => !this.entries.has(id)) ? await this.opts.client.runs(this.opts.project, { all: true }) : null;
+    const known = (id: string) => this.entries.has(id) || (listing?.some((r) => r.info.id === id) ?? false);
+    if (!runIds.some(known)) throw new NotFoundError(`none of the runs ${runIds.slice(0, 3).join(', ')}${runIds.length > 3 ? ', …' : ''} is in ${this.opts.project.webUrl}`);
     this.wanted = new Set(runIds);
     for (const id of [...this.entries.keys()]) if (!this.wanted.has(id)) this.entries.delete(id);
-    if (runIds.some((id) => !this.entries.has(id))) await this.addRuns(await this.opts.client.runs(this.opts.project, { all: true }));
-    if (!this.entries.size) throw new NotFoundError(`none of the runs ${runIds.slice(0, 3).join(', ')}${runIds.length > 3 ? ', …' : ''} is in ${this.opts.project.webUrl}`);
+    if (listing) await this.addRuns(listing);
     this.schedulePolling();
   }
 
@@ -307,7 +309,9 @@ export class CloudSource implements RunSource {
       const grownKeys = e.keys.filter((k) => k.type === 'line' && e.series.peek(k.key)).map((k) => k.key);
       const fresh = this.newEntry(run, await this.opts.client.metricKeys(run.ref));
       this.entries.set(run.info.id, fresh);
-      event.runs.push({ runId: run.info.id, newKeys: fresh.keys.filter((k) => !before.has(k.key)).map((k) => k.key), grownKeys, consoleLines: 0, statusChanged });
+      const newKeys = fresh.keys.filter((k) => !before.has(k.key)).map((k) => k.key);
+      // a running run whose data nobody looked at yet: nothing for the UI to ask again
+      if (newKeys.length || grownKeys.length || statusChanged || e.detail) event.runs.push({ runId: run.info.id, newKeys, grownKeys, consoleLines: 0, statusChanged });
     }
     if (!this.closed && (event.newRuns.length || event.runs.length)) for (const l of this.listeners) l(event);
     this.schedulePolling();
