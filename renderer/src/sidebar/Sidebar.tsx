@@ -23,6 +23,7 @@ function FoldersSection({ collapsed, onOpenFolder, onShowFolder }: { collapsed: 
   const client = useApi();
   const ws = useViewWorkspace(FOLDER_VIEW);
   const active = useViewStore((s) => s.active === FOLDER_VIEW);
+  const frontPhase = useAppStore((s) => s.phase);
   const canOpen = ws?.canOpenFolders ?? false;
   const [recent, setRecent] = useState<string[]>([]);
   useEffect(() => {
@@ -34,7 +35,8 @@ function FoldersSection({ collapsed, onOpenFolder, onShowFolder }: { collapsed: 
     showView(client, FOLDER_VIEW);
     onShowFolder();
   };
-  const name = ws?.target ? baseName(ws.target) : t('sidebar.noFolder');
+  const loading = useViewStore((s) => (s.active === FOLDER_VIEW ? null : s.parked[FOLDER_VIEW]?.phase)) ?? frontPhase;
+  const name = ws?.target ? baseName(ws.target) : !ws && loading === 'loading' ? t('app.loadingFolder') : t('sidebar.noFolder');
   const others = recent.filter((p) => p !== ws?.target).slice(0, 8);
   return (
     <section className="sidebar-section" aria-label={t('sidebar.folders')}>
