@@ -58,6 +58,7 @@ test('two accounts side by side: browse, filter and sort runs, charts and detail
 
   // workspace ▸ projects (paged, searched) ▸ runs
   await expect(workspace(page, 'vision-lab')).toBeVisible();
+  await snap(page, 'accounts-workspaces');
   await workspace(page, 'alice').click();
   await expect(page.getByTestId('cloud-project')).toHaveCount(20);
   await expect(page.getByTestId('project-page')).toContainText('25');
@@ -69,6 +70,7 @@ test('two accounts side by side: browse, filter and sort runs, charts and detail
   await page.getByTestId('project-sort').selectOption('name');
   await expect(page.getByTestId('cloud-project').first()).toHaveAttribute('data-project', 'mnist');
   await expect(project(page, 'mnist').getByTestId('project-item-web-link')).toHaveAttribute('target', '_blank');
+  await snap(page, 'accounts-projects');
   await project(page, 'mnist').locator('.project-open').click();
 
   await expect(page.getByTestId('cloud-run-row')).toHaveCount(4);
@@ -98,6 +100,23 @@ test('two accounts side by side: browse, filter and sort runs, charts and detail
   await expect.poll(() => tableNames(page)).toEqual(['baseline', 'still-going', 'lr0.3-crash', 'cloned']);
   await page.locator('[data-testid=runs-sort][data-column="config:lr"]').click();
   await expect.poll(() => tableNames(page)).toEqual(['lr0.3-crash', 'still-going', 'baseline', 'cloned']);
+
+  // choose the config columns
+  await page.getByTestId('runs-columns').locator('summary').click();
+  await page.locator('[data-testid=runs-column-option][data-key="model.act"]').uncheck();
+  await expect(page.locator('[data-testid=runs-sort][data-column="config:model.act"]')).toHaveCount(0);
+  await page.getByTestId('runs-columns-auto').click();
+  await expect(page.locator('[data-testid=runs-sort][data-column="config:model.act"]')).toHaveCount(1);
+  await page.getByTestId('runs-columns').locator('summary').click();
+
+  // select every filtered run at once
+  await page.locator('[data-testid=runs-filter-state][data-state=finished]').click();
+  await page.getByTestId('runs-select-all').check();
+  await expect(page.getByTestId('runs-count')).toContainText('2 selected');
+  expect((await tableNames(page)).sort()).toEqual(['baseline', 'cloned']);
+  await page.getByTestId('runs-select-none').click();
+  await page.locator('[data-testid=runs-filter-state][data-state=finished]').click();
+  await expect(page.getByTestId('cloud-run-row')).toHaveCount(4);
 
   // select two runs, show their charts
   await cloudRunRow(page, 'baseline').getByTestId('run-select').check();
