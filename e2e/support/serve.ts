@@ -12,6 +12,13 @@ export interface Served {
   url: string;
   /** The served folder (a temp copy: tests may write into it). */
   dir: string;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
+}
+
+export interface ServeOptions {
+  /** Extra environment for the server (SWANVIEW_USER_DATA_DIR, SWANLAB_ROOT, ...). */
+  env?: Record<string, string>;
 }
 
 /** A temp copy of a fixture set (`swanlog-0.9.7`, …); symlinks stay symlinks. */
@@ -19,6 +26,13 @@ export function copyFixture(name: string, into: string): string {
   const dir = path.join(into, name);
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true, verbatimSymlinks: true });
   return dir;
+}
+
+function record(child: ChildProcess): () => string {
+  let all = '';
+  child.stdout!.on('data', (d: Buffer) => (all += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (all += d.toString()));
+  return () => all;
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {
@@ -41,7 +55,7 @@ function waitForUrl(child: ChildProcess): Promise<string> {
  * `serve(folder)` starts `swanview serve folder --port 0` with its own UI-state file and stops
  * it (and removes every temp dir) after the test. `tempDir()` makes a dir removed likewise.
  */
-export const test = base.extend<{ serve(folder: string): Promise<Served>; tempDir(): string }>({
+export const test = base.extend<{ serve(folder: string, opts?: ServeOptions): Promise<Served>; tempDir(): string }>({
   tempDir: async ({}, use) => {
     const dirs: string[] = [];
     await use(() => {
@@ -53,14 +67,15 @@ export const test = base.extend<{ serve(folder: string): Promise<Served>; tempDi
   },
   serve: async ({ tempDir }, use) => {
     const children: ChildProcess[] = [];
-    await use(async (folder) => {
+    await use(async (folder, opts = {}) => {
       const config = tempDir();
       const child = spawn(process.execPath, [CLI, 'serve', folder, '--port', '0'], {
-        env: { ...process.env, XDG_CONFIG_HOME: config },
+        env: { ...process.env, XDG_CONFIG_HOME: config, ...opts.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.push(child);
-      return { url: await waitForUrl(child), dir: folder };
+      const output = record(child);
+      return { url: await waitForUrl(child), dir: folder, output };
     });
     await Promise.all(children.map((c) => new Promise<void>((resolve) => {
       if (c.exitCode !== null) return resolve();

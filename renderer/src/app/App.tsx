@@ -1,15 +1,21 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChartArea } from '../charts/ChartArea';
+import { loadAccounts } from '../accounts/accountActions';
+import { AccountPane } from '../accounts/AccountPane';
+import { hostName } from '../accounts/format';
+import { useApi } from '../api/useApi';
 import { RunDetailsPanel } from '../details/RunDetailsPanel';
 import { i18n } from '../i18n';
 import { useLiveFeed } from '../live/useLiveFeed';
-import { RunList } from '../runs/RunList';
+import { Sidebar } from '../sidebar/Sidebar';
+import { accountOf, browseOf, useAccountsStore } from '../store/accountsStore';
 import { useAppStore } from '../store/appStore';
+import { accountIdOfView, FOLDER_VIEW, useViewStore } from '../store/viewStore';
 import { useThemeSync } from '../theme/useThemeSync';
 import { EmptyState } from './EmptyState';
 import { ErrorView } from './ErrorView';
 import { LoadingView } from './LoadingView';
+import { SourceView } from './SourceView';
 import { Toolbar } from './Toolbar';
 import { useShellCommands } from './useShellCommands';
 import { useWorkspace } from './useWorkspace';
@@ -23,11 +29,36 @@ function useLanguageSync(): void {
   }, [language]);
 }
 
-function useDocumentTitle(target: string | null): void {
+/** `<folder> — swanview`, or `<project> — <user>@<host> — swanview` for an account's view. */
+function useDocumentTitle(accountId: string | null): void {
+  const target = useAppStore((s) => s.workspace?.target ?? null);
+  const account = useAccountsStore((s) => accountOf(s, accountId));
+  const project = useAccountsStore((s) => (accountId ? browseOf(s, accountId).project : null));
   useEffect(() => {
-    const name = target?.split(/[\\/]/).filter(Boolean).pop();
+    let name: string | undefined;
+    if (account) name = [project, `${account.username}@${hostName(account.webHost)}`].filter(Boolean).join(' — ');
+    else if (!accountId) name = target?.split(/[\\/]/).filter(Boolean).pop();
     document.title = name ? `${name} — swanview` : 'swanview';
-  }, [target]);
+  }, [target, account, accountId, project]);
+}
+
+/** The local folder's view: loading, error, nothing open, or its runs and charts. */
+function FolderPane({ onOpen, onRetry }: { onOpen(path: string): void; onRetry(): void }) {
+  const { t } = useTranslation();
+  const phase = useAppStore((s) => s.phase);
+  const error = useAppStore((s) => s.error);
+  const workspace = useAppStore((s) => s.workspace);
+  let body;
+  if (phase === 'error' && error) body = <ErrorView message={error} onRetry={onRetry} />;
+  else if (!workspace) body = <LoadingView />;
+  else if (workspace.target === null) body = <EmptyState canOpenFolders={workspace.canOpenFolders} onOpen={onOpen} />;
+  else body = <SourceView view={FOLDER_VIEW} />;
+  return (
+    <div className="pane folder-pane" data-testid="folder-pane" aria-label={t('sidebar.folders')}>
+      {phase === 'loading' && workspace && <div className="reload-bar" />}
+      {body}
+    </div>
+  );
 }
 
 export function App() {
@@ -35,35 +66,24 @@ export function App() {
   useLanguageSync();
   useLiveFeed();
   useShellCommands();
-  const { t } = useTranslation();
-  const { open, reload } = useWorkspace();
+  const client = useApi();
+  const { open, reload, refresh } = useWorkspace();
   const phase = useAppStore((s) => s.phase);
-  const error = useAppStore((s) => s.error);
-  const workspace = useAppStore((s) => s.workspace);
   const selectedRunId = useAppStore((s) => s.selectedRunId);
   const selectRun = useAppStore((s) => s.selectRun);
   const closeDetails = useCallback(() => selectRun(null), [selectRun]);
-  useDocumentTitle(workspace?.target ?? null);
+  const active = useViewStore((s) => s.active);
+  const accountId = accountIdOfView(active);
+  useDocumentTitle(accountId);
+  useEffect(() => void loadAccounts(client), [client]);
 
-  let main;
-  if (phase === 'error' && error) main = <ErrorView message={error} onRetry={reload} />;
-  else if (!workspace) main = <LoadingView />;
-  else if (workspace.target === null) main = <EmptyState canOpenFolders={workspace.canOpenFolders} onOpen={open} />;
-  else {
-    main = (
-      <div className="workspace">
-        <RunList />
-        <main className="chart-area">
-          {workspace.runs.length === 0 ? <p className="no-runs">{t('empty.noRuns')}</p> : <ChartArea />}
-        </main>
-      </div>
-    );
-  }
   return (
-    <div className="app" data-phase={phase}>
+    <div className="app" data-phase={phase} data-view={accountId ? 'account' : 'folder'}>
       <Toolbar />
-      {phase === 'loading' && workspace && <div className="reload-bar" />}
-      {main}
+      <div className="app-body">
+        <Sidebar onOpenFolder={open} onShowFolder={refresh} />
+        {accountId ? <AccountPane key={accountId} accountId={accountId} /> : <FolderPane onOpen={open} onRetry={reload} />}
+      </div>
       {selectedRunId && <RunDetailsPanel runId={selectedRunId} onClose={closeDetails} />}
     </div>
   );

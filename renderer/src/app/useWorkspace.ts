@@ -1,41 +1,42 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { WorkspaceView } from '../../../shared/contract';
 import { useApi } from '../api/useApi';
-import { useAppStore } from '../store/appStore';
-import { syncUiState } from '../store/uiPersistence';
+import { unbindUiState } from '../store/uiPersistence';
+import { FOLDER_VIEW, updateViewSource, viewWorkspace } from '../store/viewStore';
+import { presentSource, showView } from './viewSwitch';
 
 /**
- * Loads the open folder (and its remembered UI state before the first charts draw).
- * Returns `open(path)` for the desktop app's recent-folders list and `reload()`.
+ * Loads the open folder (and its remembered UI state before the first charts draw) into the
+ * folder view — in front, or parked when an account is shown meanwhile. Returns `open(path)`
+ * for the desktop app's recent-folders list, `reload()` and `refresh()` (no loading state:
+ * coming back to the folder from an account).
  */
-export function useWorkspace(): { open(path: string): void; reload(): void } {
+export function useWorkspace(): { open(path: string): void; reload(): void; refresh(): void } {
   const client = useApi();
-  const stopSync = useRef<(() => void) | null>(null);
-  const syncedKey = useRef<string | null>(null);
 
   const show = useCallback(async (load: () => Promise<WorkspaceView>) => {
-    const store = useAppStore.getState();
-    store.setLoading();
+    updateViewSource(FOLDER_VIEW, { phase: 'loading', error: null });
     try {
-      const ws = await load();
-      if (ws.folderKey !== syncedKey.current) {
-        stopSync.current?.();
-        stopSync.current = ws.folderKey ? await syncUiState(client, ws.folderKey) : null;
-        syncedKey.current = ws.folderKey;
-      }
-      store.setWorkspace(ws);
+      presentSource(client, FOLDER_VIEW, await load());
     } catch (e) {
-      store.setError((e as Error).message ?? String(e));
+      updateViewSource(FOLDER_VIEW, { phase: 'error', error: (e as Error).message ?? String(e) });
     }
   }, [client]);
 
   const reload = useCallback(() => void show(() => client.call('workspace.get', {})), [client, show]);
-  const open = useCallback((path: string) => void show(() => client.call('workspace.open', { path })), [client, show]);
+  const open = useCallback((path: string) => {
+    showView(client, FOLDER_VIEW);
+    void show(() => client.call('workspace.open', { path }));
+  }, [client, show]);
+  const refresh = useCallback(() => {
+    const source = viewWorkspace(FOLDER_VIEW)?.sourceId;
+    if (source) client.call('workspace.get', { source }).then((ws) => presentSource(client, FOLDER_VIEW, ws), () => undefined);
+  }, [client]);
 
   useEffect(() => {
     reload();
-    return () => stopSync.current?.();
+    return () => unbindUiState();
   }, [reload]);
 
-  return { open, reload };
+  return { open, reload, refresh };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
 import { selectRun, selectSourceId } from '../store/selectors';
 import { useRunColors } from '../theme/useRunColors';
+import { ExternalIcon } from '../ui/icons';
 import { ConfigTab } from './ConfigTab';
 import { LogsTab } from './LogsTab';
 import { OverviewTab } from './OverviewTab';
@@ -45,6 +46,11 @@ export function RunDetailsPanel({ runId, onClose }: { runId: string; onClose: ()
         <span className="run-dot" style={{ background: color }} />
         <h2 title={info?.name}>{info?.name ?? runId}</h2>
         {info && <span className={`status-badge status-${info.status}`}>{t(`status.${info.status}`)}</span>}
+        {listed?.webUrl && (
+          <a className="text-button web-link" data-testid="run-web-link" href={listed.webUrl} target="_blank" rel="noopener noreferrer" title={listed.webUrl}>
+            <ExternalIcon /> {t('cloud.openInBrowser')}
+          </a>
+        )}
         <button type="button" className="icon-button close-button" onClick={onClose} title={t('details.close')} aria-label={t('details.close')}>
           ×
         </button>
