@@ -159,6 +159,88 @@ describe('CloudSource', () => {
   });
 });
 
+describe('CloudSource console tail', () => {
+  const RUNNING = 'r2running000000000001';
+  let own: FakeSwanlab;
+  beforeAll(async () => {
+    own = await startFakeSwanlab({ model: sampleModel(1000) });
+  });
+  afterAll(() => own.close());
+
+  const logShardsAsked = (runId: string, from: number) => own.requests.slice(from)
+    .filter((r) => r.path === '/house/metrics/log' && r.query.get('experimentId') === runId).map((r) => Number(r.query.get('epoch')));
+  const open = async (consoleFreshMs?: number) => {
+    const { client } = clientFor(own);
+    return CloudSource.open({ client, project: await client.project('alice', 'mnist'), cacheDir: path.join(tmp, 'media-tail'), consoleFreshMs });
+  };
+  const append = (n: number, level: 'INFO' | 'ERROR' = 'INFO') => {
+    const logs = own.model.projects[0].runs[2].logs;
+    for (let i = 0; i < n; i++) logs.push({ level, message: `${level} line ${logs.length}`, timestamp: new Date(Date.parse('2026-11-20T10:00:00.000Z') + logs.length * 1000).toISOString() });
+  };
+
+  it('downloads a finished run\'s log once, answering later calls and tails from the cache', async () => {
+    const s = await open();
+    const mark = own.requests.length;
+    const all = await s.console(BASELINE);
+    expect(all.total).toBe(2500);
+    expect(logShardsAsked(BASELINE, mark)).toEqual([0, 1, 2]);
+    const tail = await s.console(BASELINE, 2400, all.lines[2399].text);
+    expect([tail.from, tail.lines.length, tail.total]).toEqual([2400, 100, 2500]);
+    expect((await s.console(BASELINE)).lines).toEqual(all.lines);
+    expect(logShardsAsked(BASELINE, mark)).toEqual([0, 1, 2]);
+    const crash = await s.console(CRASHED);
+    expect(crash.error).toEqual(['Traceback (most recent call last):', '  File "train.py", line 3, in <module>', 'RuntimeError: loss is inf']);
+    await s.console(CRASHED);
+    expect(logShardsAsked(CRASHED, mark)).toEqual([0]);
+    s.close();
+  });
+
+  it('fetches a running run\'s log from the last shard held: new lines appear, error lines included', async () => {
+    const s = await open(0);
+    append(1500);
+    const mark = own.requests.length;
+    const first = await s.console(RUNNING);
+    expect([first.from, first.total, first.error]).toEqual([0, 1500, null]);
+    expect(logShardsAsked(RUNNING, mark)).toEqual([0, 1]);
+    append(698);
+    append(2, 'ERROR');
+    const next = await s.console(RUNNING, 1500, first.lines[1499].text);
+    expect([next.from, next.total, next.lines.length]).toEqual([1500, 2200, 700]);
+    expect(next.lines.at(-1)).toEqual({ text: 'ERROR line 2199', stream: 'unknown', level: 'error' });
+    expect(next.error).toEqual(['ERROR line 2198', 'ERROR line 2199']);
+    expect(logShardsAsked(RUNNING, mark)).toEqual([0, 1, 1, 2]);
+    const none = await s.console(RUNNING, 2200, 'ERROR line 2199');
+    expect([none.from, none.lines.length]).toEqual([2200, 0]);
+    expect(logShardsAsked(RUNNING, mark)).toEqual([0, 1, 1, 2, 2]);
+    s.close();
+  });
+
+  it('polls the tail of a console someone looked at, announces its new lines, and stops asking once the run ended', async () => {
+    const s = await open();
+    const before = (await s.console(RUNNING)).total;
+    const run = own.model.projects[0].runs[2];
+    append(30);
+    const mark = own.requests.length;
+    const event = await s.refresh();
+    expect(event.runs).toEqual([{ runId: RUNNING, newKeys: [], grownKeys: [], consoleLines: 30, statusChanged: false }]);
+    // the renderer asks right after the event: answered from what the poll fetched
+    const tail = await s.console(RUNNING, before, (await s.console(RUNNING)).lines[before - 1].text);
+    expect([tail.from, tail.lines.length]).toEqual([before, 30]);
+    expect(logShardsAsked(RUNNING, mark)).toEqual([Math.floor(before / 1000)]);
+    append(5);
+    run.state = 'FINISHED';
+    run.finishedAt = '2026-11-20T11:00:00.000Z';
+    const ended = await s.refresh();
+    expect(ended.runs[0]).toMatchObject({ runId: RUNNING, consoleLines: 5, statusChanged: true });
+    expect((await s.console(RUNNING)).total).toBe(before + 35);
+    append(1);
+    await s.console(RUNNING);
+    expect(await s.refresh()).toMatchObject({ runs: [] });
+    expect(logShardsAsked(RUNNING, mark)).toHaveLength(2);
+    s.close();
+  });
+});
+
 describe('accounts', () => {
   it('connects with a key, keeps it in the key store and reconnects from it', async () => {
     const keys = new FileKeyStore(path.join(tmp, 'userdata'));

@@ -8,6 +8,7 @@ import { NotFoundError, type RunSource } from '../api/source';
 import { chartSeries } from '../../shared/chartSeries';
 import { consoleSince } from '../../shared/consoleTail';
 import type { CloudProject, CloudRun, CloudRunDetail } from './cloudTypes';
+import { ConsoleCache } from './consoleCache';
 import { mapLimited } from './limiter';
 import { mediaTypeOfPath } from './mapKeys';
 import { SeriesLoader } from './seriesLoader';
@@ -27,6 +28,8 @@ export interface CloudSourceOptions {
   pollMs?: number;
   /** Called once when the source is closed. */
   onClose?: () => void;
+  /** A running run's console fetched this recently (by a poll) is answered from the cache; default 2 s. */
+  consoleFreshMs?: number;
 }
 
 interface Entry {
@@ -40,6 +43,8 @@ interface Entry {
   media: Map<string, Promise<MediaPoint[]>>;
   loadedMedia: Map<string, MediaPoint[]>;
   issues: RunIssue[];
+  /** The console lines, kept across refreshes (the log only grows). */
+  console: ConsoleCache;
 }
 
 /**
@@ -142,12 +147,13 @@ export class CloudSource implements RunSource {
     return fresh.map((r) => r.info.id);
   }
 
-  private newEntry(run: CloudRun, keys: MetricKeyInfo[]): Entry {
+  private newEntry(run: CloudRun, keys: MetricKeyInfo[], console?: ConsoleCache): Entry {
     return {
       run, keys, detail: null, detailLoading: false,
       series: new SeriesLoader((k) => this.opts.client.fullScalars(run.ref, k)),
       requested: new Set(),
       media: new Map(), loadedMedia: new Map(), issues: [],
+      console: console ?? new ConsoleCache({ fetchFrom: (shard) => this.opts.client.logsFrom(run.ref, shard), freshMs: this.opts.consoleFreshMs ?? 2000 }),
     };
   }
 
@@ -269,11 +275,15 @@ export class CloudSource implements RunSource {
     };
   }
 
+  /**
+   * The console from the cache: a finished run's log is downloaded once, a running run's from
+   * the last shard held on; what the renderer holds is not sent again.
+   */
   async console(runId: string, since?: number, anchor?: string): Promise<ConsoleResponse> {
     const e = this.entry(runId);
-    const lines = await this.opts.client.logs(e.run.ref);
+    await e.console.update(e.run.info.status !== 'running');
+    const lines = [...e.console.lines];
     const errors = lines.filter((l) => l.level === 'error').map((l) => l.text);
-    // the server pages every line anyway; what the renderer holds is not sent again
     return consoleSince(lines, errors.length ? errors : null, since, anchor);
   }
 
@@ -309,11 +319,13 @@ export class CloudSource implements RunSource {
       if (!wasRunning && !statusChanged) continue;
       const before = new Set(e.keys.map((k) => k.key));
       const grownKeys = e.keys.filter((k) => k.type === 'line' && e.series.peek(k.key)).map((k) => k.key);
-      const fresh = this.newEntry(run, await this.opts.client.metricKeys(run.ref));
+      const fresh = this.newEntry(run, await this.opts.client.metricKeys(run.ref), e.console);
       this.entries.set(run.info.id, fresh);
       const newKeys = fresh.keys.filter((k) => !before.has(k.key)).map((k) => k.key);
+      // a console someone looked at gets its new lines (from the last shard held); failing that, the next poll tries again
+      const consoleLines = e.console.loaded ? await e.console.update(run.info.status !== 'running', { force: true }).catch(() => 0) : 0;
       // a running run whose data nobody looked at yet: nothing for the UI to ask again
-      if (newKeys.length || grownKeys.length || statusChanged || e.detail) event.runs.push({ runId: run.info.id, newKeys, grownKeys, consoleLines: 0, statusChanged });
+      if (newKeys.length || grownKeys.length || consoleLines || statusChanged || e.detail) event.runs.push({ runId: run.info.id, newKeys, grownKeys, consoleLines, statusChanged });
     }
     if (!this.closed && (event.newRuns.length || event.runs.length)) for (const l of this.listeners) l(event);
     this.schedulePolling();

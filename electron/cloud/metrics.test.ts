@@ -169,6 +169,14 @@ describe('logs and media', () => {
     expect((await client.logs(refs.cloned)).length).toBe(3);
   });
 
+  it('reads the console from a later shard on', async () => {
+    const tail = await client.logsFrom(refs.baseline, 2);
+    expect([tail.fromShard, tail.lines.length, tail.count]).toEqual([2, 500, 2500]);
+    expect(tail.lines[0].text).toBe(model()[0].logs[2000].message);
+    expect(fake.requests.filter((r) => r.path === '/house/metrics/log').at(-1)!.query.get('epoch')).toBe('2');
+    expect((await client.logsFrom(refs.baseline, 3)).lines).toEqual([]);
+  });
+
   it('lists media steps with captions and downloads the files through presigned URLs', async () => {
     const points = await client.media(refs.baseline, 'samples/pred');
     expect(points.map((p) => p.step)).toEqual([0, 500, 1000]);

@@ -2,7 +2,7 @@ import type { ConsoleLine, MediaPoint, MetricKeyInfo, NumericSeries } from '../.
 import type { ClientContext, OptionalEndpoint } from './clientContext';
 import type { CloudProject, CloudRun, CloudRunDetail, CloudSummary, CloudWorkspace, RunRef, ScalarStats, SelfHostedInfo } from './cloudTypes';
 import { resolveHost, type SwanlabHost } from './hosts';
-import { runLogs } from './logsApi';
+import { runLogs, runLogsFrom, type LogShards } from './logsApi';
 import { mediaBytes, runMedia } from './mediaApi';
 import { listMetricKeys } from './metricKeysApi';
 import type { PageOptions } from './paging';
@@ -92,6 +92,11 @@ export class SwanlabClient {
 
   logs(ref: RunRef): Promise<ConsoleLine[]> {
     return runLogs(this.ctx, ref);
+  }
+
+  /** Console lines from shard `fromShard` (of `LOG_SHARD` lines) on. */
+  logsFrom(ref: RunRef, fromShard: number): Promise<LogShards> {
+    return runLogsFrom(this.ctx, ref, fromShard);
   }
 
   media(ref: RunRef, key: string): Promise<MediaPoint[]> {
