@@ -51,6 +51,7 @@ describe('CloudSource', () => {
     expect(view.canOpenFolders).toBe(false);
     expect(view.runs.map((r) => [r.info.name, r.info.status])).toEqual([['baseline', 'finished'], ['lr0.3-crash', 'crashed'], ['still-going', 'running'], ['cloned', 'finished']]);
     expect(view.runs[0].keys.map((k) => k.key)).toEqual(['__swanlab__.cpu.pct', 'train/loss', 'train/lr', 'val/acc', 'samples/pred']);
+    expect(view.runs[0].keys[0]).toMatchObject({ section: 'system', system: true, displayName: 'CPU Utilization (%)', chartName: 'CPU Utilization (%)' });
     expect(() => source.details('nope')).toThrow(NotFoundError);
   });
 

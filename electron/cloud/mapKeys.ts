@@ -1,12 +1,19 @@
 import type { MetricKeyInfo, MetricType } from '../../shared/domain';
 import { sectionOf } from '../../shared/sections';
+import { systemKeyNames } from './systemKeys';
 
 /** System scalar keys (`__swanlab__.mem.proc`, ...) live in their own section. */
 export const SYSTEM_PREFIX = '__swanlab__';
 
+/**
+ * A listed key as the domain has it. The server lists keys without names; system keys get
+ * SwanLab's name and chart name from systemKeys.ts, like a local run's Column records give
+ * them (unknown ones stay raw).
+ */
 export function keyInfo(key: string, type: MetricType): MetricKeyInfo {
   const system = key.startsWith(SYSTEM_PREFIX);
-  return { key, section: system ? 'system' : sectionOf(key), type, system, displayName: null, chartName: null };
+  const names = system && type === 'line' ? systemKeyNames(key) : null;
+  return { key, section: system ? 'system' : sectionOf(key), type, system, displayName: names?.displayName ?? null, chartName: names?.chartName ?? null };
 }
 
 const COLUMN_TYPES: Record<string, MetricType> = {
