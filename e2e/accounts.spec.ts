@@ -131,6 +131,8 @@ test('two accounts side by side: browse, filter and sort runs, charts and detail
   await expect(page.getByTestId('run-row')).toHaveCount(2);
   await expect(page.getByTestId('section').first()).toBeVisible();
   await snap(page, 'accounts-cloud-charts');
+  // system metrics under SwanLab's names, like a folder's (the key listing carries none)
+  await expect(chart(page, '__swanlab__.cpu.pct').locator('.chart-title')).toHaveText('CPU Utilization (%)');
   // zoom into the loss chart: kept for this account only
   const box = (await loss.locator('canvas').first().boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
