@@ -82,9 +82,10 @@ export async function measureWorkspace(args: WorkspaceArgs): Promise<WorkspaceRe
 
   // A local-mode run (A+C) keeps the values of one copy per key (run/servingCopy.ts), so every
   // distinct point shown counts once.
+  await ws.loadAll();
   let points = 0;
   for (const run of ws.runs) {
-    for (const k of run.keys()) points += run.series(k.key)?.steps.length ?? 0;
+    for (const k of run.keys()) points += run.loadedSeries(k.key)?.steps.length ?? 0;
   }
   const afterSeries = await settledMemory();
   // After the memory figures: the HTTP server and client are not part of what the data costs.

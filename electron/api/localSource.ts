@@ -2,13 +2,28 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesData, SeriesResponse, WorkspaceView } from '../../shared/contract';
 import { chartSeries } from '../../shared/chartSeries';
+import type { NumericSeries } from '../../shared/domain';
 import { summarizeSeries } from '../../shared/summary';
 import type { LocalRun } from '../swanlog/run/localRun';
 import type { LocalWorkspace, WorkspaceChange } from '../swanlog/workspace';
 import { NotFoundError, type RunSource } from './source';
 
+/** How long series.get waits for series still being read before it answers with previews for them. */
+export const EXACT_WAIT_MS = 150;
+
+const EMPTY: NumericSeries = { steps: new Float64Array(0), values: new Float64Array(0), timestamps: new Float64Array(0), legacyNonFinite: false };
+
+interface Outcome {
+  done: boolean;
+  value: NumericSeries | null;
+  error: unknown;
+}
+
 export class LocalSource implements RunSource {
-  constructor(readonly ws: LocalWorkspace, private readonly canOpenFolders: boolean) {}
+  /** Keys answered with previews: runs whose series are still being read, and those done since. */
+  private readonly refining = new Map<string, { waiting: Set<string>; done: Set<string> }>();
+
+  constructor(readonly ws: LocalWorkspace, private readonly canOpenFolders: boolean, private readonly exactWaitMs = EXACT_WAIT_MS) {}
 
   private run(runId: string): LocalRun {
     const r = this.ws.run(runId);
@@ -26,29 +41,77 @@ export class LocalSource implements RunSource {
     };
   }
 
-  series(key: string, runIds: string[], width: number, range?: [number, number]): SeriesResponse {
-    const series: SeriesData[] = [];
-    for (const id of runIds) {
-      const s = this.run(id).series(key);
-      if (s) series.push(chartSeries(id, s, width, range));
-    }
-    return { key, series };
+  /**
+   * The key's series of each run, downsampled to `width` (shared/chartSeries.ts). Series not read
+   * yet are read now (request priority, in the order asked); those not ready within
+   * `exactWaitMs` are answered with a preview (`preview: true`, from strided reads) and, once
+   * every one of them is read, a change event lists the key as grown for those runs, so the
+   * chart asks again and gets the exact min/max-downsampled series.
+   */
+  async series(key: string, runIds: string[], width: number, range?: [number, number]): Promise<SeriesResponse> {
+    const runs = runIds.map((id) => this.run(id));
+    const outcomes: Outcome[] = runs.map(() => ({ done: false, value: null, error: null }));
+    const exact = runs.map((r, i) => r.series(key).then(
+      (v) => Object.assign(outcomes[i], { done: true, value: v }),
+      (e: unknown) => Object.assign(outcomes[i], { done: true, error: e }),
+    ));
+    // previews are sampled while the series are read (they come first in the scheduler): on a
+    // big folder the answer does not wait for the budget to run out first
+    const previews = runs.map((r, i) => (outcomes[i].done ? Promise.resolve(null) : r.preview(key).catch(() => null)));
+    let timer: NodeJS.Timeout | null = null;
+    await Promise.race([Promise.all(exact), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.exactWaitMs)))]);
+    if (timer) clearTimeout(timer);
+
+    const out: (SeriesData | null)[] = runs.map(() => null);
+    const fromExact = (i: number): void => {
+      const o = outcomes[i];
+      if (o.error) throw o.error;
+      if (o.value) out[i] = chartSeries(runIds[i], o.value, width, range);
+    };
+    await Promise.all(runs.map(async (_run, i) => {
+      if (outcomes[i].done) return fromExact(i);
+      const p = await previews[i];
+      if (outcomes[i].done) return fromExact(i); // read meanwhile
+      if (p) out[i] = { ...chartSeries(runIds[i], p.series, width, range), total: p.total, preview: true };
+      this.refineLater(key, runIds[i], exact[i]);
+    }));
+    return { key, series: out.filter((s): s is SeriesData => s !== null) };
   }
 
-  media(runId: string, key: string, urlOf: (runId: string, key: string, file: string) => string): MediaResponse {
-    const points = (this.run(runId).media(key) ?? []).map((p) => ({
+  /** Announces `key` as grown for the runs answered with a preview, once all of them are read. */
+  private refineLater(key: string, runId: string, read: Promise<unknown>): void {
+    let r = this.refining.get(key);
+    if (!r) this.refining.set(key, (r = { waiting: new Set(), done: new Set() }));
+    if (r.waiting.has(runId)) return;
+    r.waiting.add(runId);
+    const entry = r;
+    void read.then(() => {
+      entry.waiting.delete(runId);
+      entry.done.add(runId);
+      if (entry.waiting.size > 0) return;
+      if (this.refining.get(key) === entry) this.refining.delete(key);
+      this.ws.announce({
+        newRuns: [],
+        runs: [...entry.done].map((id) => ({ runId: id, newKeys: [], grownKeys: [key], consoleLines: 0, statusChanged: false })),
+      });
+    });
+  }
+
+  async media(runId: string, key: string, urlOf: (runId: string, key: string, file: string) => string): Promise<MediaResponse> {
+    const points = ((await this.run(runId).media(key)) ?? []).map((p) => ({
       ...p,
       urls: p.items.map((it) => (it.file ? urlOf(runId, key, path.basename(it.file)) : null)),
     }));
     return { key, points };
   }
 
-  details(runId: string): RunDetails {
+  async details(runId: string): Promise<RunDetails> {
     const run = this.run(runId);
-    const summaries = run.keys().filter((k) => k.type === 'line').map((k) => summarizeSeries(k.key, run.series(k.key)!));
+    const lines = run.keys().filter((k) => k.type === 'line');
+    const series = await Promise.all(lines.map((k) => run.series(k.key)));
     return {
       info: run.info(),
-      summaries,
+      summaries: lines.map((k, i) => summarizeSeries(k.key, series[i] ?? EMPTY)),
       config: run.files?.config ?? null,
       system: run.files?.system ?? null,
       requirements: run.files?.requirements ?? null,
@@ -58,8 +121,8 @@ export class LocalSource implements RunSource {
 
   async console(runId: string): Promise<ConsoleResponse> {
     const run = this.run(runId);
-    const lines = run.console();
-    return { lines, error: run.errorLines(), total: lines.length };
+    const [lines, error] = await Promise.all([run.console(), run.errorLines()]);
+    return { lines, error, total: lines.length };
   }
 
   async mediaFile(runId: string, key: string, file: string): Promise<string | null> {

@@ -2,13 +2,14 @@ import type { ConsoleResponse, MediaResponse, RunDetails, SeriesResponse, Worksp
 
 /**
  * What the UI can ask of any source of runs: a local swanlog folder today, a SwanLab account
- * (and W&B) later. The renderer never knows which kind it talks to.
+ * (and W&B) later. The renderer never knows which kind it talks to. Answers that may have to
+ * read data first can be promises (dispatch awaits them).
  */
 export interface RunSource {
   view(): WorkspaceView;
-  series(key: string, runIds: string[], width: number, range?: [number, number]): SeriesResponse;
-  media(runId: string, key: string, urlOf: (runId: string, key: string, file: string) => string): MediaResponse;
-  details(runId: string): RunDetails;
+  series(key: string, runIds: string[], width: number, range?: [number, number]): SeriesResponse | Promise<SeriesResponse>;
+  media(runId: string, key: string, urlOf: (runId: string, key: string, file: string) => string): MediaResponse | Promise<MediaResponse>;
+  details(runId: string): RunDetails | Promise<RunDetails>;
   console(runId: string): Promise<ConsoleResponse>;
   /** Absolute path of a media file the run recorded, for the transport to stream. */
   mediaFile(runId: string, key: string, file: string): Promise<string | null>;

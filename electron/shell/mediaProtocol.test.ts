@@ -34,7 +34,7 @@ describe('createMediaHandler', () => {
 
   it('serves a file the run recorded, with its type, as inert data', async () => {
     const runId = source.view().runs[0].info.id;
-    const media = source.media(runId, 'samples/pred', mediaProtocolUrl);
+    const media = await source.media(runId, 'samples/pred', mediaProtocolUrl);
     const url = media.points.flatMap((p) => p.urls).find((u): u is string => u !== null)!;
     const res = await handler()(new Request(url));
     expect(res.status).toBe(200);
