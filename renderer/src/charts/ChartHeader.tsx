@@ -6,11 +6,13 @@ import { EyeIcon, EyeOffIcon, PinIcon } from '../ui/icons';
 interface Props {
   info: MetricKeyInfo;
   zoomed: boolean;
+  /** Some runs are shown from a coarse preview while their series is read. */
+  refining?: boolean;
   onResetZoom(): void;
 }
 
 /** Title and actions of a chart: reset zoom, pin to top, hide. */
-export function ChartHeader({ info, zoomed, onResetZoom }: Props) {
+export function ChartHeader({ info, zoomed, refining = false, onResetZoom }: Props) {
   const { t } = useTranslation();
   const pinned = useAppStore((s) => s.ui.pinned.includes(info.key));
   const hidden = useAppStore((s) => s.ui.hidden.includes(info.key));
@@ -20,6 +22,11 @@ export function ChartHeader({ info, zoomed, onResetZoom }: Props) {
   return (
     <div className="chart-header">
       <span className="chart-title" title={info.displayName ? `${info.displayName}\n${info.key}` : info.key}>{title}</span>
+      {refining && (
+        <span className="chart-refining" data-testid="chart-refining" title={t('chart.refiningHint', { defaultValue: 'A coarse preview from sampled points; the exact curve replaces it once every point is read' })}>
+          {t('chart.refining', { defaultValue: 'refining…' })}
+        </span>
+      )}
       <span className="chart-actions">
         {zoomed && (
           <button type="button" className="icon-btn" data-testid="chart-reset-zoom" title={t('chart.resetZoom')} onClick={onResetZoom}>⟲</button>

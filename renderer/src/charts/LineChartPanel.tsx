@@ -58,6 +58,7 @@ export function LineChartPanel({ info }: { info: MetricKeyInfo }) {
   }), [chartRuns, base.data, zoom, theme, stepLabel]);
 
   const total = base.data?.series.reduce((n, s) => n + s.total, 0);
+  const refining = shown?.series.some((s) => s.preview) ?? false;
   const error = base.error ?? detail.error;
   return (
     <div
@@ -67,8 +68,9 @@ export function LineChartPanel({ info }: { info: MetricKeyInfo }) {
       data-series-count={base.data ? chartRuns.length : undefined}
       data-point-total={total}
       data-zoomed={zoom ? 'true' : undefined}
+      data-preview={refining ? 'true' : undefined}
     >
-      <ChartHeader info={info} zoomed={zoom !== null} onResetZoom={() => setZoom(null)} />
+      <ChartHeader info={info} zoomed={zoom !== null} refining={refining} onResetZoom={() => setZoom(null)} />
       <div ref={body} className="chart-body">
         {error ? (
           <div className="chart-note chart-error">{t('chart.loadError', { message: error })}</div>

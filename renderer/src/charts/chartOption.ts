@@ -41,6 +41,20 @@ export function toPoints(steps: Float64Array, values: Float64Array): [number, nu
   return out;
 }
 
+/**
+ * The same points as one typed array [step0, value0, step1, value1, …], which ECharts copies
+ * straight into its storage: no array per point (a chart of 50 runs has ~90k of them).
+ */
+export function toFlatPoints(steps: Float64Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(steps.length * 2);
+  for (let i = 0; i < steps.length; i++) {
+    const v = values[i];
+    out[2 * i] = steps[i];
+    out[2 * i + 1] = Number.isFinite(v) ? v : NaN;
+  }
+  return out;
+}
+
 /** [min, max] step over every run, or null when there are no points. */
 export function stepExtent(runs: { steps: Float64Array }[]): [number, number] | null {
   let lo = Infinity;
@@ -117,7 +131,8 @@ export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOp
       id: r.runId,
       name: r.name,
       type: 'line',
-      data: toPoints(r.steps, r.values),
+      data: toFlatPoints(r.steps, r.values) as unknown as number[][],
+      dimensions: ['x', 'y'],
       showSymbol: false,
       symbol: 'none',
       connectNulls: false,
