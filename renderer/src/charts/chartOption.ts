@@ -121,6 +121,8 @@ export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOp
     }],
     brush: {
       xAxisIndex: 0,
+      // only a gesture to pick a step range: no series is "brushed" (no visual pass over every point per mouse move)
+      seriesIndex: [],
       brushType: 'lineX',
       brushMode: 'single',
       transformable: false,
@@ -136,6 +138,10 @@ export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOp
       showSymbol: false,
       symbol: 'none',
       connectNulls: false,
+      // the tooltip is per axis: no hit test of every line on every mouse move
+      silent: true,
+      // the lines on a canvas layer of their own: the pointer and the brush move without redrawing them
+      zlevel: 1,
       lineStyle: { width: 1.4, color: r.color },
       itemStyle: { color: r.color },
       emphasis: { disabled: true },
