@@ -10,8 +10,18 @@ import { NotFoundError, type RunSource } from './source';
 
 /** How long series.get waits for series still being read before it answers with previews for them. */
 export const EXACT_WAIT_MS = 150;
+/** Series not read after this long get a preview sampled (small series are read before: no preview at all). */
+const PREVIEW_AFTER_MS = 50;
 
 const EMPTY: NumericSeries = { steps: new Float64Array(0), values: new Float64Array(0), timestamps: new Float64Array(0), legacyNonFinite: false };
+
+/** Resolves when `p` settles or after `ms`, whichever comes first. */
+async function waitAtMost(p: Promise<unknown>, ms: number): Promise<void> {
+  if (ms <= 0) return;
+  let timer: NodeJS.Timeout | null = null;
+  await Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  if (timer) clearTimeout(timer);
+}
 
 interface Outcome {
   done: boolean;
@@ -43,10 +53,11 @@ export class LocalSource implements RunSource {
 
   /**
    * The key's series of each run, downsampled to `width` (shared/chartSeries.ts). Series not read
-   * yet are read now (request priority, in the order asked); those not ready within
-   * `exactWaitMs` are answered with a preview (`preview: true`, from strided reads) and, once
-   * every one of them is read, a change event lists the key as grown for those runs, so the
-   * chart asks again and gets the exact min/max-downsampled series.
+   * yet are read now (request priority, in the order asked). Those still unread after 50 ms get
+   * a preview sampled (strided reads, run before any series read); those not ready within
+   * `exactWaitMs` are answered with it (`preview: true`) and, once every one of them is read, a
+   * change event lists the key as grown for those runs, so the chart asks again and gets the
+   * exact min/max-downsampled series.
    */
   async series(key: string, runIds: string[], width: number, range?: [number, number]): Promise<SeriesResponse> {
     const runs = runIds.map((id) => this.run(id));
@@ -55,12 +66,13 @@ export class LocalSource implements RunSource {
       (v) => Object.assign(outcomes[i], { done: true, value: v }),
       (e: unknown) => Object.assign(outcomes[i], { done: true, error: e }),
     ));
-    // previews are sampled while the series are read (they come first in the scheduler): on a
-    // big folder the answer does not wait for the budget to run out first
+    const allRead = Promise.all(exact);
+    const started = performance.now();
+    await waitAtMost(allRead, Math.min(PREVIEW_AFTER_MS, this.exactWaitMs));
+    // previews are sampled while the series are read (the scheduler runs them first): on a big
+    // folder the answer does not wait for the rest of the budget before sampling
     const previews = runs.map((r, i) => (outcomes[i].done ? Promise.resolve(null) : r.preview(key).catch(() => null)));
-    let timer: NodeJS.Timeout | null = null;
-    await Promise.race([Promise.all(exact), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.exactWaitMs)))]);
-    if (timer) clearTimeout(timer);
+    await waitAtMost(allRead, this.exactWaitMs - (performance.now() - started));
 
     const out: (SeriesData | null)[] = runs.map(() => null);
     const fromExact = (i: number): void => {
