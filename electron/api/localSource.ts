@@ -54,10 +54,10 @@ export class LocalSource implements RunSource {
   /**
    * The key's series of each run, downsampled to `width` (shared/chartSeries.ts). Series not read
    * yet are read now (request priority, in the order asked). Those still unread after 50 ms get
-   * a preview sampled (strided reads, run before any series read); those not ready within
-   * `exactWaitMs` are answered with it (`preview: true`) and, once every one of them is read, a
-   * change event lists the key as grown for those runs, so the chart asks again and gets the
-   * exact min/max-downsampled series.
+   * a preview sampled (strided reads, run before any series read) and are answered with it
+   * (`preview: true`) as soon as the previews are ready (at the latest after `exactWaitMs`,
+   * unless a preview takes longer); once every one of them is read, a change event lists the key
+   * as grown for those runs, so the chart asks again and gets the exact min/max-downsampled series.
    */
   async series(key: string, runIds: string[], width: number, range?: [number, number]): Promise<SeriesResponse> {
     const runs = runIds.map((id) => this.run(id));
@@ -72,7 +72,9 @@ export class LocalSource implements RunSource {
     // previews are sampled while the series are read (the scheduler runs them first): on a big
     // folder the answer does not wait for the rest of the budget before sampling
     const previews = runs.map((r, i) => (outcomes[i].done ? Promise.resolve(null) : r.preview(key).catch(() => null)));
-    await waitAtMost(allRead, this.exactWaitMs - (performance.now() - started));
+    // answered once every series is read, or every preview is ready (the reads have only just
+    // resumed then: waiting longer would mostly delay the first picture), or the budget is spent
+    await waitAtMost(Promise.race([allRead, Promise.all(previews)]), this.exactWaitMs - (performance.now() - started));
 
     const out: (SeriesData | null)[] = runs.map(() => null);
     const fromExact = (i: number): void => {

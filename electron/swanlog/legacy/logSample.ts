@@ -17,7 +17,7 @@ export interface LogSample {
   reads: number;
 }
 
-export const SAMPLE_WINDOWS = 24;
+export const SAMPLE_WINDOWS = 16;
 export const WINDOW_BYTES = 4096;
 
 interface Window {
