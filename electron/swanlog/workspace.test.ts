@@ -100,3 +100,31 @@ describe('refresh cost', () => {
     ws.close();
   });
 });
+
+describe('polling a watched folder', () => {
+  it('looks at ended runs only on full refreshes (a resumed run is still seen)', async () => {
+    const root = await tempRoot();
+    const live = await SwanlogRunWriter.create(root, { name: 'live', generations: ['A', 'C'] });
+    live.log({ loss: 1 });
+    live.flush();
+    const done = await SwanlogRunWriter.create(root, { name: 'done', generations: ['A', 'C'] });
+    done.log({ loss: 1 });
+    done.finish();
+    const ws = await LocalWorkspace.open(root);
+    const [liveRun, doneRun] = ['live', 'done'].map((n) => ws.runs.find((r) => r.info().name === n)!);
+    await Promise.all([liveRun.series('loss'), doneRun.series('loss')]);
+    expect([liveRun.ended, doneRun.ended]).toEqual([false, true]);
+
+    live.log({ loss: 0.5 });
+    live.flush();
+    const resumed = await SwanlogRunWriter.resume(doneRun.dir);
+    resumed.log({ loss: 0.5 });
+    resumed.flush();
+    const partial = await ws.refresh(false);
+    expect(partial.runs.map((d) => d.runId)).toEqual([liveRun.id]);
+    const full = await ws.refresh();
+    expect(full.runs.map((d) => d.runId)).toEqual([doneRun.id]);
+    expect((await doneRun.series('loss'))!.steps.length).toBe(2);
+    ws.close();
+  });
+});

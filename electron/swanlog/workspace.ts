@@ -36,6 +36,8 @@ export interface WorkspaceOptions {
 
 /** Runs opened (or refreshed) at the same time: their reads overlap, the CPU work is small. */
 const RUN_CONCURRENCY = 8;
+/** While watching, runs that ended (finished, crashed, killed …) are looked at on every this many polls only. */
+const ENDED_EVERY = 10;
 
 async function eachLimited<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -100,15 +102,19 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
     return this.runs.find((r) => r.id === id);
   }
 
-  /** Reads whatever changed since the last call (everything on the first call). */
-  refresh(): Promise<WorkspaceChange> {
-    this.refreshing ??= this.doRefresh().finally(() => {
+  /**
+   * Reads whatever changed since the last call (everything on the first call). `endedToo` false:
+   * runs that ended are left for a later call (a big folder of finished runs costs a stat per
+   * loaded metric; the SDK appends to an ended run only when it is resumed).
+   */
+  refresh(endedToo = true): Promise<WorkspaceChange> {
+    this.refreshing ??= this.doRefresh(endedToo).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
-  private async doRefresh(): Promise<WorkspaceChange> {
+  private async doRefresh(endedToo: boolean): Promise<WorkspaceChange> {
     const change: WorkspaceChange = { newRuns: [], runs: [] };
     for (const loaded of this.roots) {
       await this.refreshDb(loaded);
@@ -116,6 +122,7 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
       change.newRuns.push(...added);
       const deltas: (RunDelta | null)[] = new Array(loaded.runs.length).fill(null);
       await eachLimited(loaded.runs, RUN_CONCURRENCY, async (run, i) => {
+        if (!endedToo && run.ended) return;
         const rows = this.dbRowsFor(loaded, run.id);
         run.applyDb(rows.row, rows.tags);
         deltas[i] = await run.refresh().catch((e: Error) => run.failed(e));
@@ -211,8 +218,9 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
     if (this.timer) return;
     this.background = true;
     for (const run of this.runs) this.scanInBackground(run);
+    let polls = 0;
     this.timer = setInterval(() => {
-      this.refresh().catch((e) => this.emit('error', e as Error));
+      this.refresh(++polls % ENDED_EVERY === 0).catch((e) => this.emit('error', e as Error));
     }, intervalMs);
     this.timer.unref();
   }

@@ -443,6 +443,11 @@ export class LocalRun {
     return this.keySources.get(key)?.folderName ?? null;
   }
 
+  /** The run's status at its last refresh was not `running` (it finished, crashed, was killed …). */
+  get ended(): boolean {
+    return this.lastStatus !== null && this.lastStatus !== 'running';
+  }
+
   /** The record file has been read to its end: keys(), console and media are complete. */
   get complete(): boolean {
     return !this.record || this.recordScanned;
