@@ -43,10 +43,16 @@ export function EChart({ option, onZoom }: Props) {
     };
   }, []);
 
+  const brushOn = useRef(false);
   useEffect(() => {
     const chart = chartRef.current!;
     chart.setOption(option, { replaceMerge: ['series'] });
-    chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    // once: the brush component (and its cursor) survives later options, and each dispatch is
+    // another full update of every series (~a third of a 50-run chart's first draw)
+    if (!brushOn.current) {
+      chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+      brushOn.current = true;
+    }
   }, [option]);
 
   return <div ref={el} className="echart" />;
