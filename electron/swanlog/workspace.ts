@@ -38,6 +38,8 @@ export interface WorkspaceOptions {
 const RUN_CONCURRENCY = 8;
 /** While watching, runs that ended (finished, crashed, killed …) are looked at on every this many polls only. */
 const ENDED_EVERY = 10;
+/** Background reads start this long after watching starts: the first page's requests come first. */
+const BACKGROUND_AFTER_MS = 3000;
 
 async function eachLimited<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -71,6 +73,7 @@ async function dbStamp(dir: string): Promise<string> {
  */
 export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
   private timer: NodeJS.Timeout | null = null;
+  private backgroundTimer: NodeJS.Timeout | null = null;
   private refreshing: Promise<WorkspaceChange> | null = null;
   private background = false;
   private closed = false;
@@ -214,10 +217,14 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
    * reads the big record files in the background (keys, counts, console), one at a time, when
    * nothing else is asked for.
    */
-  watch(intervalMs = 1000): void {
+  watch(intervalMs = 1000, backgroundAfterMs = BACKGROUND_AFTER_MS): void {
     if (this.timer) return;
-    this.background = true;
-    for (const run of this.runs) this.scanInBackground(run);
+    this.backgroundTimer = setTimeout(() => {
+      this.backgroundTimer = null;
+      this.background = true;
+      for (const run of this.runs) this.scanInBackground(run);
+    }, backgroundAfterMs);
+    this.backgroundTimer.unref();
     let polls = 0;
     this.timer = setInterval(() => {
       this.refresh(++polls % ENDED_EVERY === 0).catch((e) => this.emit('error', e as Error));
@@ -227,7 +234,9 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.backgroundTimer) clearTimeout(this.backgroundTimer);
     this.timer = null;
+    this.backgroundTimer = null;
     this.closed = true;
     this.background = false;
     for (const run of this.runs) run.close();

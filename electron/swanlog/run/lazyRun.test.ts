@@ -103,7 +103,7 @@ describe('background reading of a watched folder', () => {
     ws.on('change', (c) => changes.push(c));
     const base = ws.runs.find((r) => r.info().name === 'baseline-lr0.1')!;
     expect(base.keys().map((k) => k.key)).not.toContain('samples/pred');
-    ws.watch(60_000);
+    ws.watch(60_000, 0);
     for (let i = 0; i < 200 && !ws.runs.every((r) => r.complete); i++) await new Promise((r) => setTimeout(r, 25));
     expect(ws.runs.every((r) => r.complete)).toBe(true);
     const announced = changes.flatMap((c) => c.runs).filter((d) => d.runId === base.id).flatMap((d) => d.newKeys);
