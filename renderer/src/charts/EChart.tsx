@@ -34,6 +34,17 @@ export function EChart({ option, onZoom }: Props) {
       if (range && range[1] - range[0] > 0) onZoomRef.current([Math.floor(range[0]), Math.ceil(range[1])]);
     });
     chart.getZr().on('dblclick', () => onZoomRef.current(null));
+    // The drag-to-zoom cursor is taken when the pointer first comes over the chart, not when it
+    // is drawn: the action is another full update of every series (a 50-run chart's first draw
+    // took a third longer), and the brush component keeps it across later options.
+    let brushOn = false;
+    const takeBrush = () => {
+      if (brushOn) return;
+      brushOn = true;
+      chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    };
+    chart.getZr().on('mousemove', takeBrush);
+    chart.getZr().on('mousedown', takeBrush);
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(el.current!);
     return () => {
@@ -43,16 +54,8 @@ export function EChart({ option, onZoom }: Props) {
     };
   }, []);
 
-  const brushOn = useRef(false);
   useEffect(() => {
-    const chart = chartRef.current!;
-    chart.setOption(option, { replaceMerge: ['series'] });
-    // once: the brush component (and its cursor) survives later options, and each dispatch is
-    // another full update of every series (~a third of a 50-run chart's first draw)
-    if (!brushOn.current) {
-      chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
-      brushOn.current = true;
-    }
+    chartRef.current!.setOption(option, { replaceMerge: ['series'] });
   }, [option]);
 
   return <div ref={el} className="echart" />;
