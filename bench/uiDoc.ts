@@ -10,6 +10,43 @@ import type { Figure } from './targets';
 const START = '<!-- ui-bench:start -->';
 const END = '<!-- ui-bench:end -->';
 
+const DESIGN = `### How a big folder opens (issue 3)
+
+* **Metadata first.** \`LocalWorkspace.open\` reads, per run: the DB rows, \`files/\`, the \`logs/\`
+  listing, \`console/\`, and of a record file bigger than 4 MiB its first 64 KiB (start record, saved
+  files, the first columns) and its last 64 KiB (\`records/recordTail.ts\`: any 32 KiB block boundary
+  is a chunk boundary, so the records that begin there decode without the rest; the SDK writes the
+  finish record / footer last, so the run's end is known). Runs whose status depends on their last
+  data (no record file, the DB says running) get the last line of each metric folder
+  (\`legacy/logTail.ts\`). No metric point is read: the 50-run folder listens in under a second
+  instead of 161 s.
+* **Series on demand.** A key's points are read when first asked for (\`LocalRun.series\`, and
+  through it series.get, run details, export and the board API), through one
+  \`LoadScheduler\` per folder: previews first, then requested series in request order, two at a
+  time; a watched folder (serve, desktop) reads the big record files in the background (keys logged
+  later, counts, console, media) one at a time, starting 3 s after opening and only while nothing
+  else is asked for. Keys only a record file has, console, media and the board's key lists wait for
+  that file's read. The fuller-copy rule (logs/ vs the record file) is decided from the record
+  file's tail while it is not read (a killed run's record file is ahead of logs/), then exactly.
+* **Preview, then exact.** series.get waits 50 ms for series not read yet; then it samples a
+  preview (\`legacy/logSample.ts\`: 16 windows of 4 KiB spread over the folder's \`.log\` files, plus
+  the end of the last one; \`records/recordSample.ts\`: 32 blocks of a record file for keys only it
+  has) and answers with it once the previews are ready (\`SeriesData.preview: true\`, the chart says
+  "refining…"). When every run answered with a preview has been read, one change event lists the
+  key as grown for them; the chart asks again and gets the exact min/max-bucket series, in which no
+  spike can be missing. The 1.5 s figure below is the cold case: page cache dropped, nothing read
+  by the server, and at 50 runs that first picture is a preview; the exact times are next to it.
+* **Zoom at 50 runs.** Chart lines are silent (the axis tooltip needs no hit test of 50 polylines
+  per mouse move), on their own canvas layer (the pointer and the brush move without redrawing
+  them), never "brushed" (no visual pass over every point per mouse move); the drag cursor is taken
+  once, when the pointer first comes over the chart; series go to ECharts as one typed array per run
+  (no array per point) and without timestamps (a third fewer bytes); run colors are assigned once
+  for all charts. Ended runs are polled every 10 s instead of every second.
+* **Not done.** Reading series in parallel (worker threads: the server parses on one core, ~125 MB/s
+  of \`.log\` cold, so 50 runs × 9.4 MB per chart take ~3.5 s); a persistent cache of downsampled
+  series across restarts; fewer ECharts series per chart (50 series cost ~0.3 s to set up in
+  software rendering — the main part of the warm first paint at 50 runs).`;
+
 const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run):
 
 1. The dataset's files are dropped from the page cache (\`posix_fadvise(DONTNEED)\` on each file of
@@ -47,7 +84,7 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run):
    machine; 16.7 ms is one frame at 60 Hz. The server may be reading record files in the background
    meanwhile (it pauses 300 ms after each request).`;
 
-export function writeUiSection(file: string, machine: MachineInfo, figures: Figure[]): void {
+export function writeUiSection(file: string, machine: MachineInfo, figures: Figure[], before: { label: string; figures: Figure[] } | null = null): void {
   const section = [
     START,
     '## Desktop viewer (UI)',
@@ -56,7 +93,11 @@ export function writeUiSection(file: string, machine: MachineInfo, figures: Figu
     '',
     `**${verdictLine(figures)}.**`,
     '',
-    markdownTable(figures, null),
+    before ? `"before" = ${before.label} (bench/baseline-ui.json); "—" where the figure did not exist. Its first chart was painted after the server had read every point, so it is compared with the warm figure.` : '',
+    '',
+    markdownTable(figures, before?.figures ?? null),
+    '',
+    DESIGN,
     '',
     MEANING,
     END,
