@@ -72,7 +72,9 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run):
    **→ first screen exact** — when every chart in the 1440×900 viewport does (the series of its
    runs are read in request order, two at a time, one core).
 5. **page load to first chart painted (warm)** — two more loads in fresh browser contexts: the
-   server has read those series by then (median of the two).
+   server has read those series by then (median of the two). Each load waits until every chart it
+   asked for (the first screen and the charts within 400 px below it) is exact before zooming and
+   before the next load; the server's background reading of record files may still run.
 6. **series.get bytes per chart** — body bytes of the \`/rpc/series.get\` responses without a zoom
    range (previews and exact answers), divided by their number. A chart is downsampled to its width,
    so a 100k-point key must cost no more than 1.1× a 10k-point key (same 5 runs, same viewport; the

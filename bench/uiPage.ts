@@ -181,8 +181,11 @@ export async function measurePage(browser: Browser, url: string, exactTimeoutMs 
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).benchMarks!.firstPaint > 0, undefined, { polling: 100, timeout: 120_000 });
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).benchMarks!.screenExact > 0, undefined, { polling: 250, timeout: exactTimeoutMs });
     const marks = await page.evaluate(() => (globalThis as unknown as PageGlobals).benchMarks!);
-    // the charts just below the first screen load next to it
-    await page.waitForTimeout(1000);
+    // the charts just below the first screen were asked for too: once they are exact the server
+    // reads nothing for this page any more (zoom frames and the next, warm load are measured then)
+    await page.waitForFunction(() => Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('[data-testid="chart-panel"]'))
+      .every((p) => p.dataset.seriesCount === undefined || p.dataset.preview === undefined), undefined, { polling: 250, timeout: exactTimeoutMs });
+    await page.waitForTimeout(500);
     await page.evaluate(startFrames);
     await zoomAround(page);
     const frameMs = await page.evaluate(stopFrames);
