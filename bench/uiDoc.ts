@@ -47,18 +47,19 @@ const DESIGN = `### How a big folder opens (issue 3)
   series across restarts; fewer ECharts series per chart (50 series cost ~0.3 s to set up in
   software rendering — the main part of the warm first paint at 50 runs).`;
 
-const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run):
+const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run), three times from a cold start
+(figures: the median) and then twice warm:
 
 1. The dataset's files are dropped from the page cache (\`posix_fadvise(DONTNEED)\` on each file of
    the folder, nothing else); the VM's host may still cache the disk, so "cold" means the guest's
-   page cache.
+   page cache. A fresh server is started for each cold start.
 2. **swanview serve: start to listening** — from spawning \`node dist/electron/cli/main.js serve
    FOLDER --port 0\` to its URL on stdout. The server opens the folder before it listens, metadata
    only: DB rows, \`files/\`, the \`logs/\` listing, the first 64 KiB and the last 64 KiB of each
    record file (statuses, keys, issues). No point is read. Once listening it reads the record files
    in the background when no request is waiting (keys that appear later, counts, console).
-3. **page load to first chart painted (cold)** — the first page load: the server has read no
-   series yet, the files are not in the page cache. \`performance.now()\` in the page (ms since
+3. **page load to first chart painted (cold)** — the first page load of a fresh server: it has
+   read no series yet, the files are not in the page cache. \`performance.now()\` in the page (ms since
    navigation start) when the first \`[data-testid="chart-panel"] canvas\` has a painted pixel,
    polled every animation frame (the canvas is mounted when the chart's data arrived). When the
    series of the chart's runs are not read within 50–150 ms, the server answers with a **preview**
@@ -71,10 +72,10 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run):
    the chart's runs are read; the page asks again (after its 400 ms debounce of live changes).
    **→ first screen exact** — when every chart in the 1440×900 viewport does (the series of its
    runs are read in request order, two at a time, one core).
-5. **page load to first chart painted (warm)** — two more loads in fresh browser contexts: the
-   server has read those series by then (median of the two). Each load waits until every chart it
-   asked for (the first screen and the charts within 400 px below it) is exact before zooming and
-   before the next load; the server's background reading of record files may still run.
+5. **page load to first chart painted (warm)** — two more loads on the last server, in fresh
+   browser contexts: the server has read those series by then (median of the two). Before them,
+   and before zooming, every chart the previous load asked for (the first screen and the charts
+   within 400 px below it) is exact; the server's background reading of record files may still run.
 6. **series.get bytes per chart** — body bytes of the \`/rpc/series.get\` responses without a zoom
    range (previews and exact answers), divided by their number. A chart is downsampled to its width,
    so a 100k-point key must cost no more than 1.1× a 10k-point key (same 5 runs, same viewport; the
@@ -82,7 +83,7 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run):
 7. **frame time while zooming** — after the first screen is exact: deltas between
    \`requestAnimationFrame\` callbacks during 3 drag-zooms (each waits for its re-downsampled
    window, then a double-click resets) and 6 Ctrl+wheel steps on the first chart; median and p95
-   over the three loads. Headless Chromium with \`--disable-gpu\` (software rendering) on the shared
+   over the last cold load and the two warm ones. Headless Chromium with \`--disable-gpu\` (software rendering) on the shared
    machine; 16.7 ms is one frame at 60 Hz. The server may be reading record files in the background
    meanwhile (it pauses 300 ms after each request).`;
 

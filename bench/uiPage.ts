@@ -169,8 +169,14 @@ async function zoomAround(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-/** `exactTimeoutMs`: how long the first screen may take to show exact series (a cold 50-run folder: about a minute). */
-export async function measurePage(browser: Browser, url: string, exactTimeoutMs = 600_000): Promise<PageResult> {
+export interface MeasureOptions {
+  /** Zoom around after every asked-for chart is exact (else stop once the first screen is exact: no frames). */
+  zoom: boolean;
+  /** How long the charts may take to show exact series (a cold 50-run folder: about a minute). */
+  exactTimeoutMs?: number;
+}
+
+export async function measurePage(browser: Browser, url: string, { zoom, exactTimeoutMs = 600_000 }: MeasureOptions): Promise<PageResult> {
   // a fresh context: nothing cached from an earlier load
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(installMarks);
@@ -181,6 +187,17 @@ export async function measurePage(browser: Browser, url: string, exactTimeoutMs 
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).benchMarks!.firstPaint > 0, undefined, { polling: 100, timeout: 120_000 });
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).benchMarks!.screenExact > 0, undefined, { polling: 250, timeout: exactTimeoutMs });
     const marks = await page.evaluate(() => (globalThis as unknown as PageGlobals).benchMarks!);
+    const result = {
+      firstChartMs: marks.firstPaint,
+      firstChartPreview: marks.firstPaintPreview,
+      firstExactMs: marks.firstExact,
+      screenExactMs: marks.screenExact,
+      screenCharts: marks.screenCharts,
+    };
+    if (!zoom) {
+      const calls = await stopRecording();
+      return { ...result, baseCalls: calls.filter((c) => !c.zoomed), zoomCalls: [], frameMs: [] };
+    }
     // the charts just below the first screen were asked for too: once they are exact the server
     // reads nothing for this page any more (zoom frames and the next, warm load are measured then)
     await page.waitForFunction(() => Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('[data-testid="chart-panel"]'))
@@ -191,11 +208,7 @@ export async function measurePage(browser: Browser, url: string, exactTimeoutMs 
     const frameMs = await page.evaluate(stopFrames);
     const calls = await stopRecording();
     return {
-      firstChartMs: marks.firstPaint,
-      firstChartPreview: marks.firstPaintPreview,
-      firstExactMs: marks.firstExact,
-      screenExactMs: marks.screenExact,
-      screenCharts: marks.screenCharts,
+      ...result,
       baseCalls: calls.filter((c) => !c.zoomed),
       zoomCalls: calls.filter((c) => c.zoomed),
       frameMs,
