@@ -80,11 +80,11 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run), t
    range (previews and exact answers), divided by their number. A chart is downsampled to its width,
    so a 100k-point key must cost no more than 1.1× a 10k-point key (same 5 runs, same viewport; the
    longer step numbers are the allowance). Timestamps are not sent (no chart uses them).
-7. **frame time while zooming** — after the first screen is exact: deltas between
+7. **frame time while zooming** — once every chart the page asked for is exact: deltas between
    \`requestAnimationFrame\` callbacks during 3 drag-zooms (each waits for its re-downsampled
    window, then a double-click resets) and 6 Ctrl+wheel steps on the first chart; median and p95
-   over the last cold load and the two warm ones. Headless Chromium with \`--disable-gpu\` (software rendering) on the shared
-   machine; 16.7 ms is one frame at 60 Hz. The server may be reading record files in the background
+   over the last cold load and the two warm ones. Headless Chromium with \`--disable-gpu\`
+   (software rendering) on the shared machine; 16.7 ms is one frame at 60 Hz. The server may be reading record files in the background
    meanwhile (it pauses 300 ms after each request).`;
 
 export function writeUiSection(file: string, machine: MachineInfo, figures: Figure[], before: { label: string; figures: Figure[] } | null = null): void {
