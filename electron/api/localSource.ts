@@ -66,6 +66,7 @@ export class LocalSource implements RunSource {
   }
 
   view(): WorkspaceView {
+    this.ws.scheduler.touch(); // a page is loading: background reads wait
     return {
       target: this.ws.target,
       folderKey: createHash('sha256').update(this.ws.target).digest('hex').slice(0, 16),
