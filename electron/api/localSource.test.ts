@@ -65,8 +65,9 @@ describe('LocalSource.series on a lazily opened folder', () => {
     }
   });
 
-  it('answers exactly, with no event, when the series are read within the wait', async () => {
-    const ws = await LocalWorkspace.open(path.join(FIXTURES_DIR, 'swanlog-0.9.7'), LAZY);
+  it('answers exactly, with no event, when the series are read within the wait (small record files: no early preview)', async () => {
+    const ws = await LocalWorkspace.open(path.join(FIXTURES_DIR, 'swanlog-0.9.7'));
+    expect(ws.runs.some((r) => r.big)).toBe(false);
     const source = new LocalSource(ws, false, 10_000);
     const events: ChangeEvent[] = [];
     const off = source.onChange((e) => events.push(e));

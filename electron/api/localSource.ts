@@ -87,16 +87,18 @@ export class LocalSource implements RunSource {
   async series(key: string, runIds: string[], width: number, range?: [number, number]): Promise<SeriesResponse> {
     const runs = runIds.map((id) => this.run(id));
     const outcomes: Outcome[] = runs.map(() => ({ done: false, value: null, error: null }));
+    // a run with a big record file has big series too: its preview is queued first, before any read
+    const early = runs.map((r) => (r.big && r.loadedSeries(key) === undefined ? r.preview(key).catch(() => null) : null));
     const exact = runs.map((r, i) => r.series(key).then(
       (v) => Object.assign(outcomes[i], { done: true, value: v }),
       (e: unknown) => Object.assign(outcomes[i], { done: true, error: e }),
     ));
     const allRead = Promise.all(exact);
     const started = performance.now();
-    await waitAtMost(allRead, Math.min(PREVIEW_AFTER_MS, this.exactWaitMs));
+    if (early.some((p) => p === null)) await waitAtMost(allRead, Math.min(PREVIEW_AFTER_MS, this.exactWaitMs));
     // previews are sampled while the series are read (the scheduler runs them first): on a big
     // folder the answer does not wait for the rest of the budget before sampling
-    const previews = runs.map((r, i) => (outcomes[i].done ? Promise.resolve(null) : r.preview(key).catch(() => null)));
+    const previews = runs.map((r, i) => early[i] ?? (outcomes[i].done ? Promise.resolve(null) : r.preview(key).catch(() => null)));
     // answered once every series is read, or every preview is ready (the reads have only just
     // resumed then: waiting longer would mostly delay the first picture), or the budget is spent
     await waitAtMost(Promise.race([allRead, Promise.all(previews)]), this.exactWaitMs - (performance.now() - started));

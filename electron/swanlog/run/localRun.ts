@@ -225,6 +225,7 @@ export class LocalRun {
     } else {
       const [, tail] = await Promise.all([rec.refresh(this.options.recordHead, false), scanRecordTail(rec.filePath).catch(() => null)]);
       this.tail = tail;
+      this.big = true;
     }
     for (const k of rec.content.columns.keys()) if (this.addRecordKey(k)) delta.newKeys.push(k);
   }
@@ -451,6 +452,9 @@ export class LocalRun {
   get ended(): boolean {
     return this.lastStatus !== null && this.lastStatus !== 'running';
   }
+
+  /** The run's record file was too big to be read whole at open: its series are big too (a hint for previews). */
+  big = false;
 
   /** The record file has been read to its end: keys(), console and media are complete. */
   get complete(): boolean {
