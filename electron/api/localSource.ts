@@ -12,6 +12,9 @@ import { NotFoundError, type RunSource } from './source';
 export const EXACT_WAIT_MS = 150;
 /** Series not read after this long get a preview sampled (small series are read before: no preview at all). */
 const PREVIEW_AFTER_MS = 50;
+/** Windows per preview of a chart of many runs (each line needs fewer points among the others; half the reads). */
+const MANY_RUNS = 20;
+const WINDOWS_MANY_RUNS = 8;
 
 const EMPTY: NumericSeries = { steps: new Float64Array(0), values: new Float64Array(0), timestamps: new Float64Array(0), legacyNonFinite: false };
 
@@ -88,7 +91,8 @@ export class LocalSource implements RunSource {
     const runs = runIds.map((id) => this.run(id));
     const outcomes: Outcome[] = runs.map(() => ({ done: false, value: null, error: null }));
     // a run with a big record file has big series too: its preview is queued first, before any read
-    const early = runs.map((r) => (r.big && r.loadedSeries(key) === undefined ? r.preview(key).catch(() => null) : null));
+    const windows = runs.length >= MANY_RUNS ? WINDOWS_MANY_RUNS : undefined;
+    const early = runs.map((r) => (r.big && r.loadedSeries(key) === undefined ? r.preview(key, windows).catch(() => null) : null));
     const exact = runs.map((r, i) => r.series(key).then(
       (v) => Object.assign(outcomes[i], { done: true, value: v }),
       (e: unknown) => Object.assign(outcomes[i], { done: true, error: e }),
@@ -98,7 +102,7 @@ export class LocalSource implements RunSource {
     if (early.some((p) => p === null)) await waitAtMost(allRead, Math.min(PREVIEW_AFTER_MS, this.exactWaitMs));
     // previews are sampled while the series are read (the scheduler runs them first): on a big
     // folder the answer does not wait for the rest of the budget before sampling
-    const previews = runs.map((r, i) => early[i] ?? (outcomes[i].done ? Promise.resolve(null) : r.preview(key).catch(() => null)));
+    const previews = runs.map((r, i) => early[i] ?? (outcomes[i].done ? Promise.resolve(null) : r.preview(key, windows).catch(() => null)));
     // answered once every series is read, or every preview is ready (the reads have only just
     // resumed then: waiting longer would mostly delay the first picture), or the budget is spent
     await waitAtMost(Promise.race([allRead, Promise.all(previews)]), this.exactWaitMs - (performance.now() - started));

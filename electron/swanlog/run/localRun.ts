@@ -6,7 +6,7 @@ import type {
 import { sectionOf } from '../../../shared/sections';
 import { parseIsoMs } from '../../../shared/time';
 import { ConsoleReader } from '../legacy/console';
-import { sampleLogFolder, type LogSample } from '../legacy/logSample';
+import { SAMPLE_WINDOWS, sampleLogFolder, type LogSample } from '../legacy/logSample';
 import { LogTailProbe } from '../legacy/logTail';
 import { MetricFolderReader } from '../legacy/metricFolder';
 import { readRunFiles, type RunFiles } from '../legacy/runFiles';
@@ -527,11 +527,11 @@ export class LocalRun {
    * folder (logSample.ts) or of the record file (recordSample.ts). Null when the points are
    * already read (ask `series`), for other keys, or when nothing could be sampled.
    */
-  async preview(key: string): Promise<PreviewSeries | null> {
+  async preview(key: string, windows = SAMPLE_WINDOWS): Promise<PreviewSeries | null> {
     const src = this.keySources.get(key);
     if (!src || src.info.type !== 'line' || this.loadedSeries(key) !== undefined) return null;
     if (src.folder) {
-      src.preview ??= this.scheduler.run('preview', () => sampleLogFolder(this.folderDir(src))).catch(() => null);
+      src.preview ??= this.scheduler.run('preview', () => sampleLogFolder(this.folderDir(src), windows)).catch(() => null);
       const s = await src.preview;
       return s && s.series.steps.length ? { series: s.series, total: s.estimatedTotal } : null;
     }
