@@ -28,14 +28,21 @@ const DESIGN = `### How a big folder opens (issue 3)
   else is asked for. Keys only a record file has, console, media and the board's key lists wait for
   that file's read. The fuller-copy rule (logs/ vs the record file) is decided from the record
   file's tail while it is not read (a killed run's record file is ahead of logs/), then exactly.
-* **Preview, then exact.** series.get waits 50 ms for series not read yet; then it samples a
-  preview (\`legacy/logSample.ts\`: 16 windows of 4 KiB spread over the folder's \`.log\` files, plus
-  the end of the last one; \`records/recordSample.ts\`: 32 blocks of a record file for keys only it
-  has) and answers with it once the previews are ready (\`SeriesData.preview: true\`, the chart says
+* **Preview, then exact.** series.get waits 50 ms for series not read yet (not for runs whose
+  record file is big: their previews are queued at once); then it samples a preview
+  (\`legacy/logSample.ts\`: 16 windows of 4 KiB spread over the folder's \`.log\` files — 8 for a
+  chart of 20 runs or more — plus the end of the last one; \`records/recordSample.ts\`: 32 blocks of
+  a record file for keys only it has) and answers with it once the previews are ready (\`SeriesData.preview: true\`, the chart says
   "refining…"). When every run answered with a preview has been read, one change event lists the
   key as grown for them; the chart asks again and gets the exact min/max-bucket series, in which no
   spike can be missing. The 1.5 s figure below is the cold case: page cache dropped, nothing read
   by the server, and at 50 runs that first picture is a preview; the exact times are next to it.
+* **How steady the 1.5 s is.** On this shared 2-core machine the 50-run cold figure (median of three
+  cold starts) came out between 1.18 s and 1.60 s over the benchmark runs of 2026-11-24 10:20–10:45
+  UTC (load average 2–5 from other users): it passes with a quiet machine and fails under load.
+  About 0.8 s of it is the page itself (the 1.3 MB script, the workspace view of 50 runs, run colors
+  assigned twice (run list and charts) at O(runs²) each, React), 0.3–0.4 s the server (opening
+  the request, 50 previews from a cold disk), 0.2–0.3 s ECharts setting up 50 series.
 * **Zoom at 50 runs.** Chart lines are silent (the axis tooltip needs no hit test of 50 polylines
   per mouse move), on their own canvas layer (the pointer and the brush move without redrawing
   them), never "brushed" (no visual pass over every point per mouse move); the drag cursor is taken
@@ -63,9 +70,9 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run), t
    navigation start) when the first \`[data-testid="chart-panel"] canvas\` has a painted pixel,
    polled every animation frame (the canvas is mounted when the chart's data arrived). When the
    series of the chart's runs are not read within 50–150 ms, the server answers with a **preview**
-   (\`SeriesData.preview\`: up to 16 windows of 4 KiB of each run's \`logs/<folder>/\`, plus the end
-   of its last file; min/max-downsampled like the exact series but built from a sample, so a spike
-   between windows is missing) and the chart shows "refining…". The note says which it was.
+   (\`SeriesData.preview\`: 16 windows of 4 KiB of each run's \`logs/<folder>/\` — 8 at 20 runs or
+   more — plus the end of its last file; min/max-downsampled like the exact series but built from
+   a sample, so a spike between windows is missing) and the chart shows "refining…". The note says which it was.
    **Target ≤ 1.5 s.**
 4. **→ first chart exact (cold)** — same load, when the first chart shows the exact series: every
    point read, min/max buckets (no spike lost). The server announces the key as grown once all of
@@ -77,7 +84,7 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run), t
    and before zooming, every chart the previous load asked for (the first screen and the charts
    within 400 px below it) is exact; the server's background reading of record files may still run.
 6. **series.get bytes per chart** — body bytes of the \`/rpc/series.get\` responses without a zoom
-   range (previews and exact answers), divided by their number. A chart is downsampled to its width,
+   range and without a preview in them, divided by their number. A chart is downsampled to its width,
    so a 100k-point key must cost no more than 1.1× a 10k-point key (same 5 runs, same viewport; the
    longer step numbers are the allowance). Timestamps are not sent (no chart uses them).
 7. **frame time while zooming** — once every chart the page asked for is exact: deltas between

@@ -69,7 +69,8 @@ export function dropFromPageCache(root: string): number | null {
   return r.status === 0 ? Number(r.stdout.trim()) : null;
 }
 
-const baseCalls = (pages: PageResult[]) => pages.flatMap((p) => p.baseCalls);
+/** Exact answers only (a preview is sampled, usually smaller). */
+const baseCalls = (pages: PageResult[]) => pages.flatMap((p) => p.baseCalls).filter((c) => c.previews === 0);
 const meanBytes = (pages: PageResult[]) => baseCalls(pages).reduce((n, c) => n + c.bytes, 0) / baseCalls(pages).length;
 const ms = (v: number) => v.toFixed(0);
 const list = (xs: number[], unit: string) => `${xs.map((x) => (unit === 's' ? (x / 1000).toFixed(2) : ms(x))).join(', ')} ${unit}`;
@@ -103,7 +104,7 @@ function datasetFigures(name: string, r: DatasetRun): Figure[] {
       `${cold[0].screenCharts} charts in the 1440×900 viewport; cold starts: ${list(cold.map((p) => p.screenExactMs), 'ms')}; ${answered} run series answered as previews`),
     info(`ui-first-warm-${name}`, 'page load to first chart painted (warm)', name, median(warmFirst), 'ms',
       `series already read by the server: ${list(warmFirst, 'ms')}`),
-    info(`ui-bytes-${name}`, 'series.get bytes per chart', name, meanBytes([...cold, ...warm]), 'B', `mean of ${baseCalls([...cold, ...warm]).length} calls of the first screens (previews and exact answers)`),
+    info(`ui-bytes-${name}`, 'series.get bytes per chart', name, meanBytes([...cold, ...warm]), 'B', `mean of ${baseCalls([...cold, ...warm]).length} exact answers (no preview in them) of the first screens`),
     info(`ui-frame-median-${name}`, 'frame time while zooming, median', name, median(frames), 'ms', `${frames.length} frames over ${zoomed.length} × (3 drag-zooms and 6 Ctrl+wheel steps)`),
     info(`ui-frame-p95-${name}`, '  p95', name, percentile(frames, 95), 'ms'),
   ];
