@@ -147,9 +147,10 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
     if (!this.closed && (change.newRuns.length || change.runs.length)) this.emit('change', change);
   }
 
+  /** A failed background read is reported to 'error' listeners (if any); a later request reads again. */
   private scanInBackground(run: LocalRun): void {
     run.scan('background').catch((e: Error) => {
-      if (!this.closed) this.emit('error', e);
+      if (!this.closed && this.listenerCount('error') > 0) this.emit('error', e);
     });
   }
 
