@@ -38,7 +38,7 @@ const DESIGN = `### How a big folder opens (issue 3)
   spike can be missing. The 1.5 s figure below is the cold case: page cache dropped, nothing read
   by the server, and at 50 runs that first picture is a preview; the exact times are next to it.
 * **How steady the 1.5 s is.** On this shared 2-core machine the 50-run cold figure (median of three
-  cold starts) came out between 1.18 s and 1.60 s over the benchmark runs of 2026-11-24 10:20–10:45
+  cold starts) came out between 1.14 s and 1.60 s over the benchmark runs of 2026-11-24 10:20–10:46
   UTC (load average 2–5 from other users): it passes with a quiet machine and fails under load.
   About 0.8 s of it is the page itself (the 1.3 MB script, the workspace view of 50 runs, run colors
   assigned twice (run list and charts) at O(runs²) each, React), 0.3–0.4 s the server (opening
