@@ -41,8 +41,8 @@ const DESIGN = `### How a big folder opens (issue 3)
   cold starts) came out between 1.14 s and 1.60 s over the benchmark runs of 2026-11-24 10:20–10:46
   UTC (load average 2–5 from other users): it passes with a quiet machine and fails under load.
   About 0.8 s of it is the page itself (the 1.3 MB script, the workspace view of 50 runs, run colors
-  assigned twice (run list and charts) at O(runs²) each, React), 0.3–0.4 s the server (opening
-  the request, 50 previews from a cold disk), 0.2–0.3 s ECharts setting up 50 series.
+  assigned twice (run list and charts) at O(runs²) each, React), 0.3–0.4 s the server (answering
+  workspace.get and sampling 50 previews from a cold disk), 0.2–0.3 s ECharts setting up 50 series.
 * **Zoom at 50 runs.** Chart lines are silent (the axis tooltip needs no hit test of 50 polylines
   per mouse move), on their own canvas layer (the pointer and the brush move without redrawing
   them), never "brushed" (no visual pass over every point per mouse move); the drag cursor is taken
