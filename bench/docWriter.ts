@@ -43,8 +43,9 @@ const MEANING = `## What the figures mean
 * **line parser alone** — \`scanLogLine\` (legacy/logLine.ts; its fast path takes the exact bytes
   the SDK writes for a scalar point, anything else goes through a tolerant JSON parser) over the
   dataset's lines held in memory: the parsing share of the generation-A figure, without I/O.
-* **LocalWorkspace.open + all series** — the whole open path (discovery, runs.swanlab, config and
-  metadata files, console, every metric) over all bytes of the folder.
+* **LocalWorkspace.open + all series** — the whole read (discovery, runs.swanlab, config and
+  metadata files, console, every record file and every metric: \`open\` then \`loadAll\`; opening
+  alone reads metadata only) over all bytes of the folder.
 * **resident bytes per loaded point** — growth of V8 heap + off-heap buffers
   (\`heapUsed + external\` of \`process.memoryUsage()\` after a forced GC) from before opening the
   folder to after every series was materialised, divided by the points shown (run × key × step).
@@ -59,15 +60,15 @@ const MEANING = `## What the figures mean
   for the tag path); warm = median (and p95) of 50 more. Target warm ≤ 10 ms (SwanLab's own board:
   ~500 ms warm here). It runs after the memory figures, whose series are views of the readers'
   storage (building them copies nothing).
-* **refresh +1000 pts** — a run is opened, then our writer resumes it and appends 1000 points of
+* **refresh +1000 pts** — a run is opened and the key's series read, then our writer resumes it and appends 1000 points of
   one key (flushed), and \`ws.refresh()\` is timed; median of 10 rounds. "bytes read" is the growth
   of \`rchar\` in \`/proc/self/io\` during the refresh (every byte the process read, page cache
   included): it must follow the appended bytes (≤ 2 × appended + 64 KiB), not the file size. The
   CPU time of the refresh on the 1M-point run must stay within 2 × (+ 2 ms) of the same append on
   a 10k-point run (CPU time of the process, all threads; the wall time is shown too but swings
   with the load of the machine). "then series()" is the cost of getting the grown series afterwards.
-* **50 runs × 20 keys × 100k points** (A+C, 100M points) — time and memory to open it, and a tag
-  request on one of its metrics.`;
+* **50 runs × 20 keys × 100k points** (A+C, 100M points) — time to open it (metadata only), then to
+  read every record file and series (\`loadAll\`), memory, and a tag request on one of its metrics.`;
 
 export function writePerformanceDoc(file: string, d: DocInput): void {
   const m = d.machine;

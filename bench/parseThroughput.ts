@@ -70,8 +70,10 @@ async function pass(args: ParseArgs): Promise<number> {
       points += r.series().steps.length;
     }
   } else if (args.target === 'open') {
+    // opening reads metadata only; the figure is the whole read, as before the open became lazy
     const ws = await LocalWorkspace.open(args.root);
-    for (const run of ws.runs) for (const k of run.keys()) points += run.series(k.key)?.steps.length ?? 0;
+    await ws.loadAll();
+    for (const run of ws.runs) for (const k of run.keys()) points += run.loadedSeries(k.key)?.steps.length ?? 0;
     ws.close();
   } else {
     for (const file of args.runDirs.flatMap(recordFiles)) {

@@ -45,7 +45,9 @@ export async function measureRefresh(args: RefreshArgs): Promise<RefreshResult> 
   const ws = await LocalWorkspace.open(args.root);
   const run = ws.run(path.basename(args.runDir));
   if (!run) throw new Error(`no run ${args.runDir}`);
-  const pointsBefore = run.series(args.key)?.steps.length ?? 0;
+  // what a viewer has once the chart was shown: the run's record file and the key's series read
+  await run.ready();
+  const pointsBefore = (await run.series(args.key))?.steps.length ?? 0;
 
   const idle: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -75,7 +77,7 @@ export async function measureRefresh(args: RefreshArgs): Promise<RefreshResult> 
     const cpu = process.cpuUsage(c0);
     const read1 = bytesReadSoFar();
     const t1 = performance.now();
-    const pointsAfter = run.series(args.key)?.steps.length ?? 0;
+    const pointsAfter = (await run.series(args.key))?.steps.length ?? 0;
     const seriesMs = performance.now() - t1;
     rounds.push({ appendedBytes, bytesRead: read0 === null || read1 === null ? null : read1 - read0, refreshMs, refreshCpuMs: (cpu.user + cpu.system) / 1000, seriesMs, pointsAfter });
   }

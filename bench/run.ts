@@ -48,13 +48,23 @@ function loadBefore(file: string, quick: boolean): { label: string; figures: Fig
   }
 }
 
+/** UI figures of the code before the lazy open (bench/baseline-ui.json), compared by id. */
+function loadUiBefore(): { label: string; figures: Figure[] } | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(REPO_DIR, 'bench', 'baseline-ui.json'), 'utf8')) as { label: string; figures: Figure[] };
+  } catch {
+    return null;
+  }
+}
+
 /** The UI part: its own table, results file and section of docs/performance.md. */
 async function runUi(opts: ReturnType<typeof parseArgs>, machine: MachineInfo, log: (msg: string) => void): Promise<void> {
   const ui = await runUiSuite({ skipBig: opts.skipBig || opts.quick, log });
-  process.stdout.write(`\n${consoleTable(ui.figures, null)}\n\nUI: ${verdictLine(ui.figures)}\n`);
+  const before = loadUiBefore();
+  process.stdout.write(`\n${consoleTable(ui.figures, before?.figures ?? null)}\n\nUI: ${verdictLine(ui.figures)}\n`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUT_DIR, 'results-ui.json'), JSON.stringify({ machine, ...ui }, null, 1));
-  if (opts.doc) writeUiSection(path.join(REPO_DIR, 'docs', 'performance.md'), machine, ui.figures);
+  if (opts.doc) writeUiSection(path.join(REPO_DIR, 'docs', 'performance.md'), machine, ui.figures, before);
 }
 
 async function main(): Promise<void> {

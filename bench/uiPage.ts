@@ -1,7 +1,8 @@
 /**
  * What the UI benchmark measures in the page (Debian's Chromium through Playwright), on a served
- * folder: time to the first painted chart, bytes of `series.get` per chart, frame times while
- * zooming.
+ * folder: when the first chart is painted (a preview or the exact series), when it shows the
+ * exact series, when every chart of the first screen does; bytes of `series.get` per chart;
+ * frame times while zooming.
  */
 import { chromium, type Browser, type Page, type Response } from '@playwright/test';
 
@@ -15,21 +16,73 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The few page globals used below (bench/ compiles without the DOM library). */
+interface PanelElement {
+  dataset: Record<string, string | undefined>;
+  querySelector(selector: string): CanvasElement | null;
+  getBoundingClientRect(): { top: number; bottom: number };
+}
+interface CanvasElement {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+}
+interface Marks {
+  /** ms since navigation start; 0 = not yet. */
+  firstPaint: number;
+  firstPaintPreview: boolean;
+  firstExact: number;
+  screenExact: number;
+  screenCharts: number;
+}
 interface PageGlobals {
-  document: { querySelector(selector: string): { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } } | null };
+  document: { querySelectorAll(selector: string): ArrayLike<PanelElement> };
+  innerHeight: number;
   performance: { now(): number };
   requestAnimationFrame(callback: (t: number) => void): void;
   benchFrames?: { on: boolean; deltas: number[] };
+  benchMarks?: Marks;
 }
 
-/** Truthy once the first chart's canvas has a painted pixel: the ms since navigation start. */
-function firstChartPainted(): number | false {
+/**
+ * Installed before the page's own scripts (an init script), polled every animation frame:
+ * firstPaint = the first chart's canvas has a painted pixel (its data arrived: a preview or the
+ * exact series, `data-preview` tells); firstExact = that chart shows the exact series;
+ * screenExact = every chart within the viewport does.
+ */
+function installMarks(): void {
   const g = globalThis as unknown as PageGlobals;
-  const c = g.document.querySelector('[data-testid="chart-panel"] canvas');
-  if (!c || c.width === 0 || c.height === 0) return false;
-  const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) return g.performance.now();
-  return false;
+  const marks: Marks = (g.benchMarks = { firstPaint: 0, firstPaintPreview: false, firstExact: 0, screenExact: 0, screenCharts: 0 });
+  const painted = (c: CanvasElement | null): boolean => {
+    if (!c || c.width === 0 || c.height === 0) return false;
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) return true;
+    return false;
+  };
+  const exact = (p: PanelElement) => p.dataset.seriesCount !== undefined && p.dataset.preview === undefined;
+  const poll = () => {
+    const panels = Array.from(g.document.querySelectorAll('[data-testid="chart-panel"]'));
+    const first = panels[0];
+    const now = g.performance.now();
+    if (first) {
+      if (!marks.firstPaint && painted(first.querySelector('canvas'))) {
+        marks.firstPaint = now;
+        marks.firstPaintPreview = first.dataset.preview !== undefined;
+      }
+      if (marks.firstPaint && !marks.firstExact && exact(first)) marks.firstExact = now;
+      if (marks.firstExact && !marks.screenExact) {
+        const inView = panels.filter((p) => {
+          const r = p.getBoundingClientRect();
+          return r.bottom > 0 && r.top < g.innerHeight;
+        });
+        if (inView.every((p) => exact(p) && p.querySelector('canvas') !== null)) {
+          marks.screenExact = now;
+          marks.screenCharts = inView.length;
+        }
+      }
+    }
+    if (!marks.screenExact) g.requestAnimationFrame(poll);
+  };
+  g.requestAnimationFrame(poll);
 }
 
 function startFrames(): void {
@@ -54,10 +107,20 @@ export interface SeriesCall {
   bytes: number;
   /** A zoomed window (the request had a range). */
   zoomed: boolean;
+  /** Runs answered with a preview. */
+  previews: number;
 }
 
 export interface PageResult {
+  /** First chart painted (ms since navigation start), whatever it shows. */
   firstChartMs: number;
+  /** It was a preview. */
+  firstChartPreview: boolean;
+  /** First chart showing the exact series. */
+  firstExactMs: number;
+  /** Every chart of the first screen showing the exact series, and how many there are. */
+  screenExactMs: number;
+  screenCharts: number;
   /** `series.get` calls of the first screen (whole series, no zoom). */
   baseCalls: SeriesCall[];
   zoomCalls: SeriesCall[];
@@ -70,7 +133,7 @@ function recordSeriesCalls(page: Page): () => Promise<SeriesCall[]> {
   const onResponse = (r: Response) => {
     if (!r.url().endsWith('/rpc/series.get')) return;
     const zoomed = (JSON.parse(r.request().postData() ?? '{}') as { range?: unknown }).range != null;
-    pending.push(r.body().then((b) => ({ bytes: b.length, zoomed })));
+    pending.push(r.body().then((b) => ({ bytes: b.length, zoomed, previews: (b.toString().match(/"preview":true/g) ?? []).length })));
   };
   page.on('response', onResponse);
   return () => {
@@ -106,22 +169,50 @@ async function zoomAround(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-export async function measurePage(browser: Browser, url: string): Promise<PageResult> {
+export interface MeasureOptions {
+  /** Zoom around after every asked-for chart is exact (else stop once the first screen is exact: no frames). */
+  zoom: boolean;
+  /** How long the charts may take to show exact series (a cold 50-run folder: about a minute). */
+  exactTimeoutMs?: number;
+}
+
+export async function measurePage(browser: Browser, url: string, { zoom, exactTimeoutMs = 600_000 }: MeasureOptions): Promise<PageResult> {
   // a fresh context: nothing cached from an earlier load
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(installMarks);
   const page = await context.newPage();
   try {
     const stopRecording = recordSeriesCalls(page);
     await page.goto(url);
-    const painted = await page.waitForFunction(firstChartPainted, undefined, { polling: 'raf', timeout: 120_000 });
-    const firstChartMs = (await painted.jsonValue()) as number;
-    // the other charts of the first screen load next to it
-    await page.waitForTimeout(2000);
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).benchMarks!.firstPaint > 0, undefined, { polling: 100, timeout: 120_000 });
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).benchMarks!.screenExact > 0, undefined, { polling: 250, timeout: exactTimeoutMs });
+    const marks = await page.evaluate(() => (globalThis as unknown as PageGlobals).benchMarks!);
+    const result = {
+      firstChartMs: marks.firstPaint,
+      firstChartPreview: marks.firstPaintPreview,
+      firstExactMs: marks.firstExact,
+      screenExactMs: marks.screenExact,
+      screenCharts: marks.screenCharts,
+    };
+    if (!zoom) {
+      const calls = await stopRecording();
+      return { ...result, baseCalls: calls.filter((c) => !c.zoomed), zoomCalls: [], frameMs: [] };
+    }
+    // the charts just below the first screen were asked for too: once they are exact the server
+    // reads nothing for this page any more (zoom frames and the next, warm load are measured then)
+    await page.waitForFunction(() => Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll('[data-testid="chart-panel"]'))
+      .every((p) => p.dataset.seriesCount === undefined || p.dataset.preview === undefined), undefined, { polling: 250, timeout: exactTimeoutMs });
+    await page.waitForTimeout(500);
     await page.evaluate(startFrames);
     await zoomAround(page);
     const frameMs = await page.evaluate(stopFrames);
     const calls = await stopRecording();
-    return { firstChartMs, baseCalls: calls.filter((c) => !c.zoomed), zoomCalls: calls.filter((c) => c.zoomed), frameMs };
+    return {
+      ...result,
+      baseCalls: calls.filter((c) => !c.zoomed),
+      zoomCalls: calls.filter((c) => c.zoomed),
+      frameMs,
+    };
   } finally {
     await context.close();
   }

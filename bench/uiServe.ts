@@ -1,6 +1,6 @@
 /**
  * Starts `swanview serve FOLDER --port 0` as the user would and times it from the spawn to the
- * URL on stdout: the server reads the folder before it listens, so this is the folder's open time.
+ * URL on stdout: the server opens the folder (metadata only: runs, statuses, keys) before it listens.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';

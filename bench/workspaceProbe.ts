@@ -26,7 +26,10 @@ export interface TagTiming {
 }
 
 export interface WorkspaceResult {
+  /** LocalWorkspace.open: metadata only (runs, statuses, keys). */
   openMs: number;
+  /** Then every record file and every series read (loadAll). */
+  loadAllMs: number;
   runs: number;
   /** Distinct points the runs show (run × key × step). */
   points: number;
@@ -82,9 +85,12 @@ export async function measureWorkspace(args: WorkspaceArgs): Promise<WorkspaceRe
 
   // A local-mode run (A+C) keeps the values of one copy per key (run/servingCopy.ts), so every
   // distinct point shown counts once.
+  const t1 = performance.now();
+  await ws.loadAll();
+  const loadAllMs = performance.now() - t1;
   let points = 0;
   for (const run of ws.runs) {
-    for (const k of run.keys()) points += run.series(k.key)?.steps.length ?? 0;
+    for (const k of run.keys()) points += run.loadedSeries(k.key)?.steps.length ?? 0;
   }
   const afterSeries = await settledMemory();
   // After the memory figures: the HTTP server and client are not part of what the data costs.
@@ -92,6 +98,7 @@ export async function measureWorkspace(args: WorkspaceArgs): Promise<WorkspaceRe
   const tag = args.tag ? await timeTag(ws, args.tag) : null;
   const result: WorkspaceResult = {
     openMs,
+    loadAllMs,
     runs: ws.runs.length,
     points,
     baseline,

@@ -19,8 +19,14 @@ describe('chartSeries', () => {
   });
 
   it('keeps the zoom window plus one point beyond each edge', () => {
-    const d = chartSeries('r', series(100), 500, [205, 300]);
+    const d = chartSeries('r', series(100), 500, [205, 300], true);
     expect(Array.from(d.steps)).toEqual([200, 210, 220, 230, 240, 250, 260, 270, 280, 290, 300, 310]);
-    expect(Array.from(d.timestamps.slice(0, 2))).toEqual([1e12 + 20, 1e12 + 21]);
+    expect(Array.from(d.timestamps!.slice(0, 2))).toEqual([1e12 + 20, 1e12 + 21]);
+  });
+
+  it('leaves the timestamps out unless asked (the charts do not use them)', () => {
+    const d = chartSeries('r', series(100), 500);
+    expect(d.timestamps).toBeUndefined();
+    expect(d.steps.length).toBe(100);
   });
 });

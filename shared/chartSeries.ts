@@ -19,13 +19,20 @@ function countBelow(steps: Float64Array, x: number, orEqual: boolean): number {
 
 /**
  * What a chart `width` px wide shows of a full series: the zoom window `[min, max]` with one
- * point beyond each edge (so the line reaches the border), thinned to min/max buckets.
+ * point beyond each edge (so the line reaches the border), thinned to min/max buckets. The
+ * points' timestamps only with `withTimestamps` (the charts do not use them).
  */
-export function chartSeries(runId: string, s: NumericSeries, width: number, range?: [number, number]): SeriesData {
+export function chartSeries(runId: string, s: NumericSeries, width: number, range?: [number, number], withTimestamps = false): SeriesData {
   const from = range ? Math.max(0, countBelow(s.steps, range[0], false) - 1) : 0;
   const to = range ? Math.min(s.steps.length, countBelow(s.steps, range[1], true) + 1) : s.steps.length;
   const values = s.values.subarray(from, to);
   const idx = minMaxBucketIndices(values, width * POINTS_PER_PIXEL);
-  const take = (a: Float64Array) => Float64Array.from(idx, (i) => a[from + i]);
-  return { runId, steps: take(s.steps), values: take(s.values), timestamps: take(s.timestamps), total: s.steps.length };
+  const take = (a: Float64Array) => {
+    const out = new Float64Array(idx.length);
+    for (let j = 0; j < idx.length; j++) out[j] = a[from + idx[j]];
+    return out;
+  };
+  const data: SeriesData = { runId, steps: take(s.steps), values: take(s.values), total: s.steps.length };
+  if (withTimestamps) data.timestamps = take(s.timestamps);
+  return data;
 }

@@ -45,9 +45,12 @@ export interface SeriesData {
   runId: string;
   steps: Float64Array;
   values: Float64Array;
-  timestamps: Float64Array;
-  /** Points in the full series (before downsampling). */
+  /** ms since epoch per point; left out when the chart does not use them (a third of the bytes). */
+  timestamps?: Float64Array;
+  /** Points in the full series (before downsampling); an estimate when `preview`. */
   total: number;
+  /** A coarse picture from strided reads while the series is read; a `grownKeys` change follows when the exact one is ready. */
+  preview?: boolean;
 }
 
 export interface SeriesResponse {

@@ -7,6 +7,11 @@ import { EXPORT_USAGE, exportCommand } from './exportCommand';
 import { SERVE_USAGE, serveCommand } from './serveCommand';
 import { START_USAGE, startCommand } from './startCommand';
 
+// More threads for file reads than libuv's default 4 (set before the first one): a folder of big
+// runs is opened with many small reads (record tails, strided previews), which a cold disk
+// answers faster when more of them are in flight.
+process.env.UV_THREADPOOL_SIZE ??= '16';
+
 const USAGE = `usage:
   ${START_USAGE}
   ${SERVE_USAGE}

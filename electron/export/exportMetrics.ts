@@ -13,6 +13,11 @@ export interface MetricExportOptions {
   progress?: (message: string) => void;
 }
 
+/** Waits until every run's key list is complete (see ExportableRun.ready). */
+export async function runsReady(runs: readonly ExportableRun[]): Promise<void> {
+  await Promise.all(runs.map((r) => r.ready?.()));
+}
+
 /** Line keys to export: the requested ones that exist anywhere, else every line key of every run. */
 export function exportKeys(runs: readonly ExportableRun[], requested: string[] | null): string[] {
   const all: string[] = [];
@@ -80,6 +85,7 @@ function jsonSeries(s: NumericSeries): unknown {
 }
 
 export async function exportMetrics(runs: readonly ExportableRun[], opts: MetricExportOptions, sink: Sink): Promise<{ rows: number; keys: string[] }> {
+  await runsReady(runs);
   const keys = exportKeys(runs, opts.keys);
   let rows = 0;
   if (opts.format === 'csv') {

@@ -1,7 +1,7 @@
 import { summarizeSeries } from '../../shared/summary';
 import { csvRow, numberText } from './csv';
 import type { ExportableRun } from './exportableRun';
-import { exportKeys, type Sink } from './exportMetrics';
+import { exportKeys, runsReady, type Sink } from './exportMetrics';
 
 /** Nested config → `config.a.b` columns; arrays are kept as JSON text. */
 export function flattenConfig(obj: unknown, prefix = 'config', out: Record<string, unknown> = {}): Record<string, unknown> {
@@ -15,6 +15,7 @@ export function flattenConfig(obj: unknown, prefix = 'config', out: Record<strin
 
 /** One row per run: identity, status, times, flattened config, last/min/max of each line key. */
 export async function exportSummary(runs: readonly ExportableRun[], opts: { keys: string[] | null; format: 'csv' | 'json' }, sink: Sink): Promise<number> {
+  await runsReady(runs);
   const keys = exportKeys(runs, opts.keys);
   const rows: Record<string, unknown>[] = [];
   for (const run of runs) {

@@ -8,5 +8,7 @@ export interface ExportableRun {
   info(): RunInfo;
   keys(): MetricKeyInfo[];
   series(key: string): NumericSeries | null | Promise<NumericSeries | null>;
+  /** Resolves once keys() is complete (a local run opened lazily reads its record file first). */
+  ready?(): Promise<void>;
   readonly files?: { readonly config: Record<string, unknown> | null } | null;
 }

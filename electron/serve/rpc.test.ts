@@ -51,7 +51,7 @@ describe('contract over HTTP', () => {
     expect(base.steps.length).toBeLessThanOrEqual(200);
     expect(base.steps[0]).toBe(0);
     expect(base.steps[base.steps.length - 1]).toBe(2499);
-    const full = ws.run(ids[0])!.series('train/loss')!;
+    const full = (await ws.run(ids[0])!.series('train/loss'))!;
     expect(Math.max(...base.values)).toBe(Math.max(...full.values));
     expect(Math.min(...base.values)).toBe(Math.min(...full.values));
     const zoom = (await call<SeriesResponse>('series.get', { source: view.sourceId, key: 'train/loss', runIds: [ids[0]], width: 100, range: [1000, 1100] })).data.series[0];

@@ -36,7 +36,7 @@ describe('createMediaHandler', () => {
 
   it('serves a file the run recorded, with its type, as inert data', async () => {
     const runId = source.view().runs[0].info.id;
-    const media = source.media(runId, 'samples/pred', urlOf);
+    const media = await source.media(runId, 'samples/pred', urlOf);
     const url = media.points.flatMap((p) => p.urls).find((u): u is string => u !== null)!;
     const res = await handler()(new Request(url));
     expect(res.status).toBe(200);
@@ -54,7 +54,7 @@ describe('createMediaHandler', () => {
     }
     expect((await handler()(new Request(urlOf('run-none', 'samples/pred', 'a.png')))).status).toBe(404);
     expect((await handler()(new Request('swanview-media://media/?run=a'))).status).toBe(404);
-    const recorded = source.media(runId, 'samples/pred', urlOf).points.flatMap((p) => p.urls).find((u): u is string => u !== null)!;
+    const recorded = (await source.media(runId, 'samples/pred', urlOf)).points.flatMap((p) => p.urls).find((u): u is string => u !== null)!;
     // a real file, but named under a source that is not open
     expect((await handler()(new Request(recorded.replace(encodeURIComponent(source.id), 'folder%3Aother')))).status).toBe(404);
     expect((await createMediaHandler(() => null)(new Request(recorded))).status).toBe(404);

@@ -30,7 +30,7 @@ describe.each([['A', 'C'], ['C'], ['A']] as const)('a run being written (generat
     ws.on('change', (c) => changes.push(c));
     const run = ws.runs[0];
     expect(run.info().status).toBe('running');
-    expect(run.series('train/loss')!.steps.length).toBe(100);
+    expect((await run.series('train/loss'))!.steps.length).toBe(100);
 
     now += 1000;
     for (let s = 100; s < 250; s++) w.log({ 'train/loss': 1 / (s + 1), 'val/acc': s / 250 });
@@ -42,9 +42,9 @@ describe.each([['A', 'C'], ['C'], ['A']] as const)('a run being written (generat
     expect(change.runs[0].grownKeys).toContain('train/loss');
     expect(change.runs[0].consoleLines).toBeGreaterThan(0);
     expect(changes).toHaveLength(1);
-    expect(run.series('train/loss')!.steps.length).toBe(250);
-    expect(run.series('val/acc')!.values[149]).toBeCloseTo(249 / 250);
-    expect(run.console().map((l) => l.text)).toContain('epoch 1 done');
+    expect((await run.series('train/loss'))!.steps.length).toBe(250);
+    expect((await run.series('val/acc'))!.values[149]).toBeCloseTo(249 / 250);
+    expect((await run.console()).map((l) => l.text)).toContain('epoch 1 done');
 
     // nothing appended: nothing reported
     expect((await ws.refresh()).runs).toHaveLength(0);
@@ -96,7 +96,35 @@ describe('refresh cost', () => {
     const after = run.recordContent()!.bytesRead;
     expect(after - before).toBeGreaterThan(0);
     expect(after - before).toBeLessThan(2000);
-    expect(run.series('train/loss')!.steps.at(-1)).toBe(5000);
+    expect((await run.series('train/loss'))!.steps.at(-1)).toBe(5000);
+    ws.close();
+  });
+});
+
+describe('polling a watched folder', () => {
+  it('looks at ended runs only on full refreshes (a resumed run is still seen)', async () => {
+    const root = await tempRoot();
+    const live = await SwanlogRunWriter.create(root, { name: 'live', generations: ['A', 'C'] });
+    live.log({ loss: 1 });
+    live.flush();
+    const done = await SwanlogRunWriter.create(root, { name: 'done', generations: ['A', 'C'] });
+    done.log({ loss: 1 });
+    done.finish();
+    const ws = await LocalWorkspace.open(root);
+    const [liveRun, doneRun] = ['live', 'done'].map((n) => ws.runs.find((r) => r.info().name === n)!);
+    await Promise.all([liveRun.series('loss'), doneRun.series('loss')]);
+    expect([liveRun.ended, doneRun.ended]).toEqual([false, true]);
+
+    live.log({ loss: 0.5 });
+    live.flush();
+    const resumed = await SwanlogRunWriter.resume(doneRun.dir);
+    resumed.log({ loss: 0.5 });
+    resumed.flush();
+    const partial = await ws.refresh(false);
+    expect(partial.runs.map((d) => d.runId)).toEqual([liveRun.id]);
+    const full = await ws.refresh();
+    expect(full.runs.map((d) => d.runId)).toEqual([doneRun.id]);
+    expect((await doneRun.series('loss'))!.steps.length).toBe(2);
     ws.close();
   });
 });

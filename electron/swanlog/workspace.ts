@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { RunIssue } from '../../shared/domain';
 import { discoverSwanlogs, isRunDirName, type SwanlogRoot } from './discover';
-import { LocalRun, type RunDelta } from './run/localRun';
+import { DEFAULT_LIMITS, LoadScheduler, type LoadPriority, type SchedulerLimits } from './loadScheduler';
+import { DEFAULT_OPEN_OPTIONS, LocalRun, type RunDelta, type RunOpenOptions } from './run/localRun';
 import { readRunsDb, RUNS_DB_FILE, type RunsDb } from './sqlite/runsDb';
 
 /** One swanlog folder with its (optional) runs.swanlab rows and its runs. */
@@ -26,6 +27,31 @@ export interface WorkspaceEvents {
   error: [Error];
 }
 
+export interface WorkspaceOptions {
+  clock?: () => number;
+  /** How much of each run is read at open (see RunOpenOptions). */
+  open?: Partial<RunOpenOptions>;
+  scheduler?: Partial<SchedulerLimits>;
+}
+
+/** Runs opened (or refreshed) at the same time: their reads overlap, the CPU work is small. */
+const RUN_CONCURRENCY = 8;
+/** While watching, runs that ended (finished, crashed, killed …) are looked at on every this many polls only. */
+const ENDED_EVERY = 10;
+/** Background reads start this long after watching starts: the first page's requests come first. */
+const BACKGROUND_AFTER_MS = 3000;
+
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 async function stamp(file: string): Promise<string> {
   const s = await fs.stat(file).catch(() => null);
   return s ? `${s.size}:${s.mtimeMs}` : '-';
@@ -39,18 +65,34 @@ async function dbStamp(dir: string): Promise<string> {
 /**
  * Everything the user opened: one or several swanlog roots. Read-only; `refresh()` picks up
  * new runs, new DB rows and appended data, and emits a change feed for the UI.
+ *
+ * Opening reads each run's metadata, not its points (LocalRun): runs, statuses, keys and issues
+ * are known at once, a metric's points are read when first asked for. `watch()` (a viewer
+ * session) also reads the big record files in the background, at the lowest priority of the
+ * shared LoadScheduler; without it (export, tests) everything is read on demand only.
  */
 export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
   private timer: NodeJS.Timeout | null = null;
+  private backgroundTimer: NodeJS.Timeout | null = null;
   private refreshing: Promise<WorkspaceChange> | null = null;
+  private background = false;
+  private closed = false;
+  readonly scheduler: LoadScheduler;
+  private readonly clock: () => number;
+  private readonly openOptions: RunOpenOptions;
 
-  private constructor(readonly target: string, readonly roots: LoadedRoot[], private readonly clock: () => number) {
+  private constructor(readonly target: string, readonly roots: LoadedRoot[], options: WorkspaceOptions) {
     super();
+    this.clock = options.clock ?? Date.now;
+    this.openOptions = { ...DEFAULT_OPEN_OPTIONS, ...options.open };
+    this.scheduler = new LoadScheduler({ ...DEFAULT_LIMITS, ...options.scheduler });
   }
 
-  static async open(target: string, clock: () => number = Date.now): Promise<LocalWorkspace> {
+  /** `options` may be a clock (ms since epoch) for tests. */
+  static async open(target: string, options: WorkspaceOptions | (() => number) = {}): Promise<LocalWorkspace> {
+    const opts = typeof options === 'function' ? { clock: options } : options;
     const found = await discoverSwanlogs(target);
-    const ws = new LocalWorkspace(path.resolve(target), found.map((root) => ({ root, db: null, dbIssue: null, runs: [], dbStamp: '' })), clock);
+    const ws = new LocalWorkspace(path.resolve(target), found.map((root) => ({ root, db: null, dbIssue: null, runs: [], dbStamp: '' })), opts);
     await ws.refresh();
     return ws;
   }
@@ -63,28 +105,66 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
     return this.runs.find((r) => r.id === id);
   }
 
-  /** Reads whatever changed since the last call (everything on the first call). */
-  refresh(): Promise<WorkspaceChange> {
-    this.refreshing ??= this.doRefresh().finally(() => {
+  /**
+   * Reads whatever changed since the last call (everything on the first call). `endedToo` false:
+   * runs that ended are left for a later call (a big folder of finished runs costs a stat per
+   * loaded metric; the SDK appends to an ended run only when it is resumed).
+   */
+  refresh(endedToo = true): Promise<WorkspaceChange> {
+    this.refreshing ??= this.doRefresh(endedToo).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
-  private async doRefresh(): Promise<WorkspaceChange> {
+  private async doRefresh(endedToo: boolean): Promise<WorkspaceChange> {
     const change: WorkspaceChange = { newRuns: [], runs: [] };
     for (const loaded of this.roots) {
       await this.refreshDb(loaded);
-      change.newRuns.push(...(await this.addNewRuns(loaded)));
-      for (const run of loaded.runs) {
+      const added = await this.addNewRuns(loaded);
+      change.newRuns.push(...added);
+      const deltas: (RunDelta | null)[] = new Array(loaded.runs.length).fill(null);
+      await eachLimited(loaded.runs, RUN_CONCURRENCY, async (run, i) => {
+        if (!endedToo && run.ended) return;
         const rows = this.dbRowsFor(loaded, run.id);
         run.applyDb(rows.row, rows.tags);
-        const d = await run.refresh().catch((e: Error) => run.failed(e));
-        if (d.newKeys.length || d.grownKeys.length || d.consoleLines || d.statusChanged) change.runs.push(d);
-      }
+        deltas[i] = await run.refresh().catch((e: Error) => run.failed(e));
+      });
+      for (const d of deltas) if (d && (d.newKeys.length || d.grownKeys.length || d.consoleLines || d.statusChanged)) change.runs.push(d);
+      if (this.background) for (const id of added) this.scanInBackground(loaded.runs.find((r) => r.id === id)!);
     }
     if (change.newRuns.length || change.runs.length) this.emit('change', change);
     return change;
+  }
+
+  /** What a run found outside of refresh() (keys met by a background read, a status it settled). */
+  private readonly notifyRun = (delta: RunDelta): void => {
+    if (!this.closed) this.emit('change', { newRuns: [], runs: [delta] });
+  };
+
+  /** Announces keys whose series got better without growing (a preview replaced by the read series). */
+  announce(change: WorkspaceChange): void {
+    if (!this.closed && (change.newRuns.length || change.runs.length)) this.emit('change', change);
+  }
+
+  /** A failed background read is reported to 'error' listeners (if any); a later request reads again. */
+  private scanInBackground(run: LocalRun): void {
+    run.scan('background').catch((e: Error) => {
+      if (!this.closed && this.listenerCount('error') > 0) this.emit('error', e);
+    });
+  }
+
+  /**
+   * Reads every run completely: record files and every metric (what opening did before it was
+   * lazy). For exports of everything, benchmarks and tests.
+   */
+  async loadAll(priority: LoadPriority = 'request'): Promise<void> {
+    await eachLimited(this.runs, 2, (run) => run.loadAll(priority));
+  }
+
+  /** Resolves once every run's keys, console and media are complete (their record files read). */
+  async ready(runs: LocalRun[] = this.runs): Promise<void> {
+    await Promise.all(runs.map((r) => r.ready()));
   }
 
   private async refreshDb(loaded: LoadedRoot): Promise<void> {
@@ -126,24 +206,41 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
       const id = path.basename(dir);
       if (known.has(id)) continue;
       const rows = this.dbRowsFor(loaded, id);
-      loaded.runs.push(new LocalRun(dir, rows.row, rows.tags, this.clock));
+      loaded.runs.push(new LocalRun(dir, rows.row, rows.tags, this.clock, this.scheduler, this.notifyRun, this.openOptions));
       added.push(id);
     }
     loaded.runs.sort((a, b) => a.id.localeCompare(b.id));
     return added;
   }
 
-  /** Polls for appended data every `intervalMs` (fs.watch misses writes on network drives). */
-  watch(intervalMs = 1000): void {
+  /**
+   * Polls for appended data every `intervalMs` (fs.watch misses writes on network drives), and
+   * reads the big record files in the background (keys, counts, console), one at a time, when
+   * nothing else is asked for.
+   */
+  watch(intervalMs = 1000, backgroundAfterMs = BACKGROUND_AFTER_MS): void {
     if (this.timer) return;
+    this.backgroundTimer = setTimeout(() => {
+      this.backgroundTimer = null;
+      this.background = true;
+      for (const run of this.runs) this.scanInBackground(run);
+    }, backgroundAfterMs);
+    this.backgroundTimer.unref();
+    let polls = 0;
     this.timer = setInterval(() => {
-      this.refresh().catch((e) => this.emit('error', e as Error));
+      this.refresh(++polls % ENDED_EVERY === 0).catch((e) => this.emit('error', e as Error));
     }, intervalMs);
     this.timer.unref();
   }
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.backgroundTimer) clearTimeout(this.backgroundTimer);
     this.timer = null;
+    this.backgroundTimer = null;
+    this.closed = true;
+    this.background = false;
+    for (const run of this.runs) run.close();
+    this.scheduler.close();
   }
 }

@@ -132,3 +132,35 @@ export function visitFrames(buf: Buffer, bufFileOffset: number, startOffset: num
   if (splitStart >= 0) return stopAt(Math.min(pos, end), 'record continues past the end of the data', true);
   return { nextOffset: afterLastRecord, stop: null };
 }
+
+/**
+ * Where reading can start inside a file region that begins at a block boundary: the offset of
+ * the first chunk at or after `blockStart` that begins a record (FULL or FIRST), skipping the
+ * MIDDLE/LAST chunks of a record that began before the region. Every chunk starts at a block
+ * boundary or right after another chunk (a record never starts inside a block's padding), so
+ * this needs no reading from the start of the file. `buf` holds file bytes from
+ * `bufFileOffset`. Null when the region holds no intact record start (zero-filled, torn, bad
+ * type, length or CRC).
+ */
+export function firstRecordStart(buf: Buffer, bufFileOffset: number, blockStart: number): number | null {
+  const end = bufFileOffset + buf.length;
+  let pos = Math.max(blockStart, FILE_HEADER_SIZE);
+  if (pos < bufFileOffset) return null;
+  for (;;) {
+    const leftInBlock = BLOCK_SIZE - (pos % BLOCK_SIZE);
+    if (leftInBlock < CHUNK_HEADER_SIZE) {
+      pos += leftInBlock;
+      continue;
+    }
+    if (end - pos < CHUNK_HEADER_SIZE) return null;
+    const at = pos - bufFileOffset;
+    const crc = buf.readUInt32LE(at);
+    const length = buf[at + 4] | (buf[at + 5] << 8);
+    const type = buf[at + 6];
+    if (type < CHUNK_FULL || type > CHUNK_LAST || length > leftInBlock - CHUNK_HEADER_SIZE) return null;
+    const payloadEnd = at + CHUNK_HEADER_SIZE + length;
+    if (payloadEnd > buf.length || chunkCrcAt(type, buf, at + CHUNK_HEADER_SIZE, payloadEnd) !== crc) return null;
+    if (type === CHUNK_FULL || type === CHUNK_FIRST) return pos;
+    pos += CHUNK_HEADER_SIZE + length;
+  }
+}

@@ -32,6 +32,8 @@ export interface RecordFileContent {
   bytesRead: number;
   /** Where reading stopped early: a torn tail (maybe a live writer), corruption or a bad header. */
   torn: null | { offset: number; reason: string };
+  /** Newest scalar or media timestamp (ms since epoch) read so far, counted keys included; -Infinity when none. */
+  lastDataMs: number;
 }
 
 export interface RecordDelta {
@@ -65,6 +67,7 @@ export function emptyContent(path: string, generation: 'B' | 'C'): RecordFileCon
     undecodable: 0,
     bytesRead: 0,
     torn: null,
+    lastDataMs: -Infinity,
   };
 }
 
@@ -73,11 +76,14 @@ export class ScalarCount {
   length = 0;
   /** Every step was above the one before: `length` is then the number of distinct steps. */
   inOrder = true;
+  /** Highest step seen; -Infinity when none. */
+  maxStep = -Infinity;
   private lastStep = -Infinity;
 
   push(step: number): void {
     if (step <= this.lastStep) this.inOrder = false;
     this.lastStep = step;
+    if (step > this.maxStep) this.maxStep = step;
     this.length++;
   }
 
@@ -151,6 +157,7 @@ export class RecordContentBuilder implements RecordSink {
   }
 
   scalar(key: string, step: number, value: number, timestamp: number, legacyNonFinite: boolean): void {
+    if (timestamp > this.content.lastDataMs) this.content.lastDataMs = timestamp;
     let count = this.content.scalarCounts.get(key);
     if (count) return count.push(step);
     let series = this.content.scalars.get(key);
@@ -168,6 +175,7 @@ export class RecordContentBuilder implements RecordSink {
   }
 
   media(key: string, type: MetricType | null, point: MediaPoint): void {
+    if (point.timestamp > this.content.lastDataMs) this.content.lastDataMs = point.timestamp;
     const column = this.ensureColumn(key, type ?? guessMediaType(point));
     let points = this.content.media.get(key);
     if (!points) {

@@ -26,21 +26,41 @@ export class RecordFileReader {
     return this.parser.content;
   }
 
-  /** Concurrent calls run one after the other. `upTo`: read no further than this byte. */
-  refresh(upTo = Infinity): Promise<RecordDelta> {
-    const next = this.queue.then(() => this.readAppended(upTo));
+  /** File offset the next read starts at (after the last complete record). */
+  get resumeOffset(): number {
+    return this.parser.resumeOffset;
+  }
+
+  /** True after a bad header or real corruption: nothing later in the file will be read. */
+  get stopped(): boolean {
+    return this.parser.stopped;
+  }
+
+  /** The last refresh read up to the end of the file (as it was when that read began). */
+  reachedEnd = false;
+
+  /**
+   * Concurrent calls run one after the other. `upTo`: read no further than this byte (a big file
+   * is read in slices this way). `trim`: give back the series' unused capacity at the end (a
+   * slice that is not the last one passes false, so the series keep growing by doubling).
+   */
+  refresh(upTo = Infinity, trim = true): Promise<RecordDelta> {
+    const next = this.queue.then(() => this.readAppended(upTo, trim));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async readAppended(upTo: number): Promise<RecordDelta> {
+  private async readAppended(upTo: number, trim: boolean): Promise<RecordDelta> {
     let bytes = 0;
+    let atEnd = false;
     const file = await fs.promises.open(this.filePath, 'r');
     let pending: Promise<Buffer> | null = null;
     try {
-      const size = Math.min(upTo, (await file.stat()).size);
+      const fileSize = (await file.stat()).size;
+      const size = Math.min(upTo, fileSize);
+      atEnd = upTo >= fileSize;
       // Record files are append-only; a shorter file was replaced, so start over.
-      if (size < this.parser.content.bytesRead) this.parser = new RecordStreamParser(this.filePath, this.countOnly);
+      if (fileSize < this.parser.content.bytesRead) this.parser = new RecordStreamParser(this.filePath, this.countOnly);
       let pos = this.parser.resumeOffset; // next byte to read
       // Bytes read but not consumed (a record cut by the end of a slice), from resumeOffset on.
       let carry: Buffer | null = null;
@@ -69,7 +89,8 @@ export class RecordFileReader {
       await file.close();
     }
     await this.readTexts();
-    for (const series of this.parser.content.scalars.values()) series.trim();
+    if (trim) for (const series of this.parser.content.scalars.values()) series.trim();
+    this.reachedEnd = atEnd;
     return this.parser.builder.takeDelta(bytes);
   }
 

@@ -67,20 +67,31 @@ export class RecordStreamParser {
   }
 
   private readonly visit = (bytes: Buffer, start: number, end: number): void => {
-    const content = this.builder.content;
-    content.records++;
-    if (this.version === 2 && readScalarRecord(bytes, start, end, this.point)) {
-      const p = this.point;
-      this.builder.scalar(p.key, p.step, p.value, p.timeMs, false);
-      return;
-    }
-    const payload = bytes.subarray(start, end);
-    try {
-      if (this.version === 2) applyRunRecord(decodeRunRecord(payload), this.builder);
-      else applyBackupRecord(decodeBackupRecord(payload), this.builder);
-    } catch {
-      // Intact frame, payload we cannot read (unknown schema change): skip this record only.
-      content.undecodable++;
-    }
+    this.builder.content.records++;
+    applyRecordPayload(this.version!, bytes, start, end, this.builder, this.point);
   };
+}
+
+/**
+ * Decodes one record payload bytes[start..end) of a file with header `version` into `builder`
+ * (scalar fast path for generation C). A payload that cannot be decoded (an intact frame with an
+ * unknown schema change) is counted in `content.undecodable` and skipped.
+ */
+export function applyRecordPayload(version: number, bytes: Buffer, start: number, end: number, builder: RecordContentBuilder, scratch: ScalarPoint): void {
+  if (version === 2 && readScalarRecord(bytes, start, end, scratch)) {
+    builder.scalar(scratch.key, scratch.step, scratch.value, scratch.timeMs, false);
+    return;
+  }
+  const payload = bytes.subarray(start, end);
+  try {
+    if (version === 2) applyRunRecord(decodeRunRecord(payload), builder);
+    else applyBackupRecord(decodeBackupRecord(payload), builder);
+  } catch {
+    builder.content.undecodable++;
+  }
+}
+
+/** A fresh scratch point for applyRecordPayload. */
+export function scalarScratch(): ScalarPoint {
+  return { key: '', step: 0, value: 0, timeMs: NaN };
 }

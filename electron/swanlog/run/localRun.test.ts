@@ -27,7 +27,7 @@ describe('LocalRun on the real fixtures', () => {
     expect(sys.map((k) => k.key)).toContain('__swanlab__.cpu.pct');
     expect(sys.every((k) => k.section === 'system' && k.type === 'line')).toBe(true);
     expect(sys.find((k) => k.key === '__swanlab__.cpu.pct')!.displayName).toBeTruthy();
-    const cpu = run.series('__swanlab__.cpu.pct')!;
+    const cpu = (await run.series('__swanlab__.cpu.pct'))!;
     expect(cpu.values.at(-1)).toBe(m.runs[run.id].logs['6'].last_value);
     expect(run.customKeys().map((k) => k.key)).not.toContain('__swanlab__.cpu.pct');
     expect(run.info().generations).toEqual(['A', 'B']);
@@ -40,7 +40,7 @@ describe('LocalRun on the real fixtures', () => {
     const killed = ws.runs.find((r) => r.info().name === 'lr0.05-killed')!;
     const rec = m.runs[killed.id].record_file.keys['train/loss'];
     expect(m.runs[killed.id].logs['1'].points).toBeLessThan(rec.points);
-    expect(killed.series('train/loss')!.steps.length).toBe(rec.points);
+    expect((await killed.series('train/loss'))!.steps.length).toBe(rec.points);
     expect(killed.info().issues.some((i) => /torn or bad chunk at byte 154496/.test(i.reason))).toBe(true);
     ws.close();
   });
@@ -56,12 +56,13 @@ describe('LocalRun on the real fixtures', () => {
       expect(rec.scalars.has(key), key).toBe(false);
       const points = m.runs[baseline.id].logs[baseline.folderOf(key)!].points;
       expect(rec.scalarCounts.get(key)!.length, key).toBe(points);
-      expect(baseline.series(key)!.steps.length, key).toBe(points);
+      expect((await baseline.series(key))!.steps.length, key).toBe(points);
     }
     const killed = ws.runs.find((r) => r.info().name === 'lr0.05-killed')!;
+    const served = await killed.series('train/loss');
     const loss = killed.recordContent()!.scalars.get('train/loss')!;
     expect(loss.length).toBe(m.runs[killed.id].record_file.keys['train/loss'].points);
-    expect(killed.series('train/loss')).toBe(loss.build());
+    expect(served).toBe(loss.build());
     ws.close();
   });
 
@@ -85,7 +86,7 @@ describe('runs and DB rows that do not match', () => {
     const gone = ws.run(victim)!;
     expect(gone.info().name).toBe('lr0.3-crash');
     expect(gone.info().issues[0].reason).toMatch(/folder is missing/);
-    expect(ws.runs[0].series('train/loss')!.steps.length).toBe(2500);
+    expect((await ws.runs[0].series('train/loss'))!.steps.length).toBe(2500);
     ws.close();
   });
 
@@ -95,8 +96,8 @@ describe('runs and DB rows that do not match', () => {
     const ws = await LocalWorkspace.open(copy);
     expect(ws.runs.map((r) => r.info().name)).toEqual(['baseline-lr0.1', 'lr0.3-crash', 'lr0.05-killed']);
     expect(ws.runs.map((r) => r.info().status)).toEqual(['finished', 'crashed', 'killed']);
-    expect(ws.runs[0].series('val/acc')!.steps.length).toBe(50);
-    expect(ws.runs[0].media('samples/pred')!).toHaveLength(4);
+    expect((await ws.runs[0].series('val/acc'))!.steps.length).toBe(50);
+    expect((await ws.runs[0].media('samples/pred'))!).toHaveLength(4);
     ws.close();
   });
 
@@ -120,8 +121,8 @@ describe('runs and DB rows that do not match', () => {
     const ws = await LocalWorkspace.open(copy);
     const base = ws.runs[0];
     expect(base.folderOf('train/loss')).toBe('train%2Floss');
-    expect(base.series('train/loss')!.steps.length).toBe(2500);
-    expect(base.series('grad/norm')!.steps.length).toBe(250);
+    expect((await base.series('train/loss'))!.steps.length).toBe(2500);
+    expect((await base.series('grad/norm'))!.steps.length).toBe(250);
     ws.close();
   });
 });
@@ -144,8 +145,8 @@ describe('a live A+C run whose record file gets ahead of logs/', () => {
     await fs.truncate(logFile, logsSize); // logs/ lag behind: only the record file has the new points
     const change = await ws.refresh();
     expect(change.runs[0].grownKeys).toEqual(['train/loss']);
-    expect(run.series('train/loss')!.steps.length).toBe(250);
-    expect(run.series('train/loss')).toBe(run.recordContent()!.scalars.get('train/loss')!.build());
+    expect((await run.series('train/loss'))!.steps.length).toBe(250);
+    expect((await run.series('train/loss'))).toBe(run.recordContent()!.scalars.get('train/loss')!.build());
     ws.close();
   });
 });

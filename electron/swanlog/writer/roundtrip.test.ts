@@ -36,19 +36,19 @@ describe('written swanlogs read back by LocalWorkspace', () => {
     expect(ws.runs.map((r) => r.id).sort()).toEqual([local.w.runFolder, offline.w.runFolder, legacyOnly.w.runFolder].sort());
     for (const { w, expected } of [local, offline, legacyOnly]) {
       const run = ws.run(w.runFolder)!;
-      const s = run.series('train/loss')!;
+      const s = (await run.series('train/loss'))!;
       expect(Array.from(s.steps)).toEqual(expected.steps);
       expect(Array.from(s.values)).toEqual(expected.values);
       expect(Array.from(s.timestamps.slice(0, 2))).toEqual([T0 + 2000, T0 + 2010]);
-      expect(run.series('val/acc')!.steps.length).toBe(Math.ceil(expected.steps.length / 10));
+      expect((await run.series('val/acc'))!.steps.length).toBe(Math.ceil(expected.steps.length / 10));
       expect(run.keys().map((k) => k.key).sort()).toEqual(['train/loss', 'val/acc']);
-      expect(run.console().map((l) => l.text)).toContain('step 100');
+      expect((await run.console()).map((l) => l.text)).toContain('step 100');
     }
     const info = (w: SwanlogRunWriter) => ws.run(w.runFolder)!.info();
     expect(info(local.w)).toMatchObject({ status: 'finished', name: 'local', project: 'roundtrip' });
     expect(info(local.w).generations.sort()).toEqual(['A', 'C']);
     expect(info(offline.w)).toMatchObject({ status: 'crashed', name: 'offline' });
-    expect(ws.run(offline.w.runFolder)!.errorLines()!.join('\n')).toContain('RuntimeError');
+    expect((await ws.run(offline.w.runFolder)!.errorLines())!.join('\n')).toContain('RuntimeError');
     expect(info(legacyOnly.w).status).toBe('killed'); // status 0 and stale for an hour
   });
 
@@ -60,12 +60,12 @@ describe('written swanlogs read back by LocalWorkspace', () => {
     const statuses = Object.fromEntries(ws.runs.map((r) => [r.info().name, r.info().status]));
     expect(statuses).toEqual({ 'baseline-lr0.1': 'finished', 'lr0.3-crash': 'crashed', 'warmup-ablation': 'aborted', 'live-bs256': 'running' });
     const live = ws.run(demo.live.writer.runFolder)!;
-    const before = live.series('train/loss')!.steps.length;
+    const before = (await live.series('train/loss'))!.steps.length;
     demo.live.advance(25);
     const change = await ws.refresh();
     const delta = change.runs.find((d) => d.runId === live.id)!;
     expect(delta.grownKeys).toContain('train/loss');
-    expect(live.series('train/loss')!.steps.length).toBe(before + 25);
+    expect((await live.series('train/loss'))!.steps.length).toBe(before + 25);
     demo.live.finish();
     await ws.refresh();
     expect(live.info().status).toBe('finished');

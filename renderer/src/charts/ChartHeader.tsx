@@ -6,11 +6,13 @@ import type { ChartModel } from './sections';
 interface Props {
   chart: ChartModel;
   zoomed: boolean;
+  /** Some runs are shown from a coarse preview while their series is read. */
+  refining?: boolean;
   onResetZoom(): void;
 }
 
 /** Title and actions of a chart: reset zoom, pin to top, hide (of the whole group for a group). */
-export function ChartHeader({ chart, zoomed, onResetZoom }: Props) {
+export function ChartHeader({ chart, zoomed, refining = false, onResetZoom }: Props) {
   const { t } = useTranslation();
   const pinned = useAppStore((s) => s.ui.pinned.includes(chart.id));
   const hidden = useAppStore((s) => s.ui.hidden.includes(chart.id));
@@ -24,6 +26,11 @@ export function ChartHeader({ chart, zoomed, onResetZoom }: Props) {
   return (
     <div className="chart-header">
       <span className="chart-title" title={hover}>{title}</span>
+      {refining && (
+        <span className="chart-refining" data-testid="chart-refining" title={t('chart.refiningHint', { defaultValue: 'A coarse preview from sampled points; the exact curve replaces it once every point is read' })}>
+          {t('chart.refining', { defaultValue: 'refining…' })}
+        </span>
+      )}
       <span className="chart-actions">
         <span className="icon-btn chart-help" data-testid="chart-help" role="img" aria-label={t('chart.zoomHelp')} title={t('chart.zoomHelp')}>?</span>
         {zoomed && (

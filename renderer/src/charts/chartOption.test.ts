@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLineOption, CHART_PALETTES, stepExtent, toPoints, type ChartRun } from './chartOption';
+import { buildLineOption, CHART_PALETTES, stepExtent, toFlatPoints, toPoints, type ChartRun } from './chartOption';
 
 const f = (...xs: number[]) => Float64Array.from(xs);
 
@@ -13,6 +13,14 @@ describe('chart option', () => {
     const pts = toPoints(f(0, 1, 2, 3), f(1, NaN, Infinity, -Infinity));
     expect(pts[0]).toEqual([0, 1]);
     expect(pts.slice(1).every(([, v]) => Number.isNaN(v))).toBe(true);
+  });
+
+  it('flattens the points into one typed array for ECharts, with the same gaps', () => {
+    const flat = toFlatPoints(f(0, 1, 2, 3), f(1, NaN, Infinity, -Infinity));
+    expect(flat).toBeInstanceOf(Float64Array);
+    expect(Array.from(flat.subarray(0, 2))).toEqual([0, 1]);
+    expect([flat[2], flat[4], flat[6]]).toEqual([1, 2, 3]);
+    expect([flat[3], flat[5], flat[7]].every(Number.isNaN)).toBe(true);
   });
 
   it('spans every run in the step extent', () => {

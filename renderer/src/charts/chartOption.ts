@@ -49,6 +49,20 @@ export function toPoints(steps: Float64Array, values: Float64Array): [number, nu
   return out;
 }
 
+/**
+ * The same points as one typed array [step0, value0, step1, value1, …], which ECharts copies
+ * straight into its storage: no array per point (a chart of 50 runs has ~90k of them).
+ */
+export function toFlatPoints(steps: Float64Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(steps.length * 2);
+  for (let i = 0; i < steps.length; i++) {
+    const v = values[i];
+    out[2 * i] = steps[i];
+    out[2 * i + 1] = Number.isFinite(v) ? v : NaN;
+  }
+  return out;
+}
+
 /** [min, max] step over every run, or null when there are no points. */
 export function stepExtent(runs: { steps: Float64Array }[]): [number, number] | null {
   let lo = Infinity;
@@ -115,6 +129,8 @@ export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOp
     }],
     brush: {
       xAxisIndex: 0,
+      // only a gesture to pick a step range: no series is "brushed" (no visual pass over every point per mouse move)
+      seriesIndex: [],
       brushType: 'lineX',
       brushMode: 'single',
       transformable: false,
@@ -125,12 +141,17 @@ export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOp
       id: r.id ?? r.runId,
       name: r.name,
       type: 'line',
-      data: toPoints(r.steps, r.values),
+      data: toFlatPoints(r.steps, r.values) as unknown as number[][],
+      dimensions: ['x', 'y'],
       // a lone point (a run with one system-metric sample) is a dot, not an invisible line
       showSymbol: r.steps.length === 1,
       symbol: r.steps.length === 1 ? 'circle' : 'none',
       symbolSize: 4,
       connectNulls: false,
+      // the tooltip is per axis: no hit test of every line on every mouse move
+      silent: true,
+      // the lines on a canvas layer of their own: the pointer and the brush move without redrawing them
+      zlevel: 1,
       lineStyle: { width: 1.4, color: r.color, type: r.dash ?? 'solid' },
       itemStyle: { color: r.color },
       emphasis: { disabled: true },
