@@ -317,9 +317,14 @@ export class LocalRun {
       if (src.loaded) {
         if (servingCopy(src.folder.series().steps.length, count.distinct) === 'record') fuller.push(key);
       } else if (probeUnloaded && count.length > 0) {
-        src.probe ??= new LogTailProbe(this.folderDir(src));
-        await src.probe.refresh();
-        const last = src.probe.current?.lastStep ?? null;
+        const probe = (src.probe ??= new LogTailProbe(this.folderDir(src)));
+        await probe.refresh();
+        // a request may have read the folder meanwhile (and dropped its probe): compare exactly then
+        if (src.loaded) {
+          if (servingCopy(src.folder.series().steps.length, count.distinct) === 'record') fuller.push(key);
+          continue;
+        }
+        const last = probe.current?.lastStep ?? null;
         if (last === null || count.maxStep > last) fuller.push(key);
       }
     }
