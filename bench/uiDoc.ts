@@ -74,6 +74,9 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run), t
    more — plus the end of its last file; min/max-downsampled like the exact series but built from
    a sample, so a spike between windows is missing) and the chart shows "refining…". The note says which it was.
    **Target ≤ 1.5 s.**
+   **→ first screen painted (cold)** — same load, when the last chart of the first screen (the
+   charts in the 1440×900 viewport once it is exact) was first seen with a painted pixel, previews
+   or exact series: the issue's "first section drawn". **Target ≤ 1.5 s.**
 4. **→ first chart exact (cold)** — same load, when the first chart shows the exact series: every
    point read, min/max buckets (no spike lost). The server announces the key as grown once all of
    the chart's runs are read; the page asks again (after its 400 ms debounce of live changes).
