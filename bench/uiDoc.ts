@@ -95,7 +95,13 @@ const MEANING = `What is measured, per dataset (all \`A+C\`, 20 keys per run), t
    window, then a double-click resets) and 6 Ctrl+wheel steps on the first chart; median and p95
    over the last cold load and the two warm ones. Headless Chromium with \`--disable-gpu\`
    (software rendering) on the shared machine; 16.7 ms is one frame at 60 Hz. The server may be reading record files in the background
-   meanwhile (it pauses 300 ms after each request).`;
+   meanwhile (it pauses 300 ms after each request).
+8. **log tail scroll frame time** (bench/uiLogScroll.ts) — a run of 100,000 console lines written
+   by our writer, its details' log tab: deltas between animation frames during 200 jumps across
+   the whole list (one per frame, as a scrollbar drag) and 120 wheel steps. The list renders only
+   the rows in view (plus 20 above and below), within the scroll event, so every frame shows its
+   rows (e2e/logTail.spec.ts checks which rows each frame shows). **Target p95 ≤ 33.4 ms** (two
+   frames at 60 Hz).`;
 
 export function writeUiSection(file: string, machine: MachineInfo, figures: Figure[], before: { label: string; figures: Figure[] } | null = null): void {
   const section = [

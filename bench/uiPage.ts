@@ -99,7 +99,8 @@ function installMarks(): void {
   g.requestAnimationFrame(poll);
 }
 
-function startFrames(): void {
+/** Records the time between animation frames until stopFrames (run in the page). */
+export function startFrames(): void {
   const g = globalThis as unknown as PageGlobals;
   const f = (g.benchFrames = { on: true, deltas: [] as number[] });
   let last = g.performance.now();
@@ -111,7 +112,7 @@ function startFrames(): void {
   g.requestAnimationFrame(tick);
 }
 
-function stopFrames(): number[] {
+export function stopFrames(): number[] {
   const f = (globalThis as unknown as PageGlobals).benchFrames!;
   f.on = false;
   return f.deltas.slice(1);

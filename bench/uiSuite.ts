@@ -7,13 +7,15 @@
  * first chart's exact series and to the exact series of every chart of the first screen;
  * then two warm loads on the last server (series read by then); bytes per chart; frame times
  * while zooming (last cold load and warm loads). Then whether the bytes per chart grow with the
- * series length (10k against 100k points per key, same runs and width).
+ * series length (10k against 100k points per key, same runs and width). Then frame times while
+ * scrolling a 100k-line log tail (bench/uiLogScroll.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { runProbe } from './child';
 import type { Dataset, DatasetSpec } from './datasets';
 import { median, percentile } from './stats';
 import { atMost, info, type Figure } from './targets';
+import { measureLogScroll } from './uiLogScroll';
 import { launchChromium, measurePage, type PageResult } from './uiPage';
 import { serve } from './uiServe';
 
@@ -146,6 +148,7 @@ export async function runUiSuite(o: UiSuiteOptions): Promise<UiSuiteResult> {
       raw[s.name] = run;
       figures.push(...datasetFigures(s.name, run));
     }
+    figures.push(...(await measureLogScroll(browser, o.log)));
   } finally {
     await browser.close();
   }

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { isAtEnd, rowWindow, scrollTopToReveal } from './virtualWindow';
 
 export interface VirtualListProps {
@@ -58,7 +59,9 @@ export function VirtualList({ count, rowHeight, renderRow, follow, onScrolled, r
       data-testid={testId}
       onScroll={(e) => {
         const el = e.currentTarget;
-        setScrollTop(el.scrollTop);
+        // rendered within the scroll event, so the frame that shows the new position has its rows
+        // (a scheduled render would paint one frame of empty space after a jump)
+        flushSync(() => setScrollTop(el.scrollTop));
         onScrolled?.(isAtEnd(el.scrollTop, el.clientHeight, el.scrollHeight));
       }}
     >
