@@ -79,7 +79,7 @@ export function AccountPane({ accountId }: { accountId: string }) {
         <Crumbs accountId={accountId} b={b} label={accountLabel(account)} />
         <span className="account-header-actions">
           {b.project && b.mode === 'browse' && b.opened && b.opened.request.project === b.project && (
-            <button type="button" className="text-btn toolbar-btn" data-testid="show-opened-charts" onClick={() => showOpenedCharts(accountId)}>
+            <button type="button" className="text-btn toolbar-btn" data-testid="show-opened-charts" onClick={() => showOpenedCharts(client, accountId)}>
               {t('cloud.backToCharts', { count: b.opened.request.runIds.length })}
             </button>
           )}
