@@ -5,7 +5,8 @@ import { useAccountsStore } from '../store/accountsStore';
 import { WarnIcon } from '../ui/icons';
 import { hostName } from './format';
 
-function Banner({ kind, testId, role, title, body, detail, children }: {
+/** A notice over a view: a warning icon, a bold line, what it means, a detail, and its buttons. */
+export function Banner({ kind, testId, role, title, body, detail, children }: {
   kind: string; testId: string; role: 'alert' | 'status'; title?: string; body: string; detail?: string | null; children?: ReactNode;
 }) {
   return (

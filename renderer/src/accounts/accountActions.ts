@@ -227,6 +227,8 @@ export async function revalidate(client: ApiClient, accountId: string): Promise<
 
 /** One click in the sidebar: the account's view as it was left (refreshed in the background by the pane). */
 export function switchToAccount(client: ApiClient, accountId: string): void {
+  const { unrestored, setUnrestored } = useAccountsStore.getState();
+  if (unrestored?.accountId === accountId) setUnrestored(null);
   // a newly shown account's pane revalidates when it mounts; the one in front (a key re-entered) now
   if (useViewStore.getState().active === accountView(accountId)) void revalidate(client, accountId);
   else showView(client, accountView(accountId));
