@@ -51,11 +51,12 @@ const cellKey = (x: number, y: number, z: number) => `${x},${y},${z}`;
 /** The colors taken so far, found by position, with each palette color's distance to the nearest of them. */
 class TakenColors {
   private readonly cells = new Map<string, Rgb[]>();
+  /** `r,g,b` of the colors in `cells`: a color taken again (palette colors are) is kept once. */
   private readonly seen = new Set<string>();
   /** Lower-cased: such a color is only near an equal one (see colorDistance). */
   private readonly unreadable = new Set<string>();
   /** Per FALLBACK_PALETTE entry: its distance to the nearest taken color (Infinity while none is). */
-  readonly paletteGaps = FALLBACK_PALETTE.map(() => Infinity);
+  private readonly paletteGaps = FALLBACK_PALETTE.map(() => Infinity);
   private readonly palette = FALLBACK_PALETTE.map((c) => rgb(c)!);
 
   add(color: string): void {
@@ -67,8 +68,9 @@ class TakenColors {
       this.unreadable.add(color.toLowerCase());
       return;
     }
-    if (this.seen.has(x.join())) return;
-    this.seen.add(x.join());
+    const id = x.join();
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
     const key = cellKey(...(x.map((v) => Math.floor(v / CELL)) as Rgb));
     const cell = this.cells.get(key);
     if (cell) cell.push(x);
