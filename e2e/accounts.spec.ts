@@ -126,9 +126,25 @@ test('two accounts side by side: browse, filter and sort runs, charts and detail
   await page.locator('.sidebar').screenshot({ path: path.join('test-results', 'screens', 'accounts-sidebar.png') });
   await page.getByTestId('runs-show-charts').click();
 
+  await expect(await loaded(chart(page, 'train/loss'))).toHaveAttribute('data-series-count', '2');
+  await expect(page.getByTestId('run-row')).toHaveCount(2);
+
+  // a reload comes back to this account's charts of the same runs (the runs table's choices kept behind them)
+  const chartedRuns = () => page.getByTestId('run-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-run-name')).sort());
+  const stored = await page.evaluate(() => localStorage.getItem('swanview.views'));
+  expect(stored).toContain('mnist');
+  for (const key of [...secrets, 'WrongKey0123456789abc']) expect(stored, 'API key in the saved views').not.toContain(key);
+  await page.reload();
+  await expect(page.getByTestId('account-pane')).toHaveAttribute('data-account-id', cloudId);
+  await expect(page.getByTestId('account-pane')).toHaveAttribute('data-mode', 'charts');
+  await expect(sidebarAccount(page, cloudId)).toHaveAttribute('data-active', 'true');
+  await expect(page.getByTestId('crumb-project')).toHaveText('mnist');
+  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  expect(await chartedRuns()).toEqual(['baseline', 'lr0.3-crash']);
   const loss = await loaded(chart(page, 'train/loss'));
   await expect(loss).toHaveAttribute('data-series-count', '2');
-  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  await expect(page.getByTestId('restore-notice')).toHaveCount(0);
+  await watch.assertAbsent([...secrets, 'WrongKey0123456789abc']);
   await expect(page.getByTestId('section').first()).toBeVisible();
   await snap(page, 'accounts-cloud-charts');
   // system metrics under SwanLab's names, like a folder's (the key listing carries none)
@@ -277,6 +293,22 @@ test('import from ~/.swanlab, a refused key re-entered, remove with confirm, col
   await expect(cloudRunRow(page, 'yolo')).toHaveAttribute('data-selected', 'true');
   await snap(page, 'accounts-collapsed-dark');
   await page.getByTestId('sidebar-toggle').click();
+
+  // the host goes away, the page is reloaded: the folder is shown, saying why, with the account's own banner
+  await hosts.stop('private');
+  await page.reload();
+  await expect(page.getByTestId('restore-notice')).toContainText('bob', { timeout: 30_000 });
+  await expect(page.getByTestId('sidebar-folder')).toHaveAttribute('data-active', 'true');
+  await expect(runRow(page, 'baseline-lr0.1')).toBeVisible();
+  await expect(page.getByTestId('offline-banner')).toContainText(new URL(hosts.private.origin).host);
+  await expect(sidebarAccount(page, bobId)).toHaveAttribute('data-status', 'offline');
+  await snap(page, 'accounts-restore-offline');
+  // back up: Retry shows the account's view as it was left
+  await hosts.restart('private');
+  await page.getByTestId('banner-retry').click();
+  await expect(page.getByTestId('account-pane')).toHaveAttribute('data-account-id', bobId, { timeout: 20_000 });
+  await expect(cloudRunRow(page, 'yolo')).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByTestId('restore-notice')).toHaveCount(0);
 
   // remove asks first; the folder comes back to the front and the key is deleted
   await sidebarAccount(page, bobId).locator('xpath=..').getByTestId('account-remove').click();

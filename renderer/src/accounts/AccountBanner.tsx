@@ -1,8 +1,26 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/contract';
 import { useAccountsStore } from '../store/accountsStore';
 import { WarnIcon } from '../ui/icons';
 import { hostName } from './format';
+
+/** A notice over a view: a warning icon, a bold line, what it means, a detail, and its buttons. */
+export function Banner({ kind, testId, role, title, body, detail, children }: {
+  kind: string; testId: string; role: 'alert' | 'status'; title?: string; body: string; detail?: string | null; children?: ReactNode;
+}) {
+  return (
+    <div className={`account-banner banner-${kind}`} data-testid={testId} role={role}>
+      <WarnIcon />
+      <div className="banner-text">
+        {title && <strong>{title}</strong>}
+        <span>{body}</span>
+        {detail && <span className="banner-detail" data-testid="banner-detail">{detail}</span>}
+      </div>
+      {children}
+    </div>
+  );
+}
 
 /**
  * The host's state over the account's view: unreachable (what was loaded stays, local folders
@@ -12,42 +30,33 @@ export function AccountBanner({ account, onRetry }: { account: AccountView; onRe
   const { t } = useTranslation();
   const openForm = useAccountsStore((s) => s.openForm);
   const host = hostName(account.webHost);
+  const retry = <button type="button" className="text-btn toolbar-btn" data-testid="banner-retry" onClick={onRetry}>{t('app.retry')}</button>;
   if (account.status === 'offline') {
     return (
-      <div className="account-banner banner-offline" data-testid="offline-banner" role="alert">
-        <WarnIcon />
-        <div className="banner-text">
-          <strong>{t('cloud.offlineTitle', { host })}</strong>
-          <span>{t('cloud.offlineBody')}</span>
-          {account.lastError && <span className="banner-detail" data-testid="banner-detail">{account.lastError}</span>}
-        </div>
-        <button type="button" className="text-btn toolbar-btn" data-testid="banner-retry" onClick={onRetry}>{t('app.retry')}</button>
-      </div>
+      <Banner kind="offline" testId="offline-banner" role="alert" title={t('cloud.offlineTitle', { host })} body={t('cloud.offlineBody')} detail={account.lastError}>
+        {retry}
+      </Banner>
     );
   }
   if (account.status === 'signed-out') {
     return (
-      <div className="account-banner banner-signed-out" data-testid="signed-out-banner" role="alert">
-        <WarnIcon />
-        <div className="banner-text">
-          <strong>{t('cloud.signedOutTitle', { host, user: account.username })}</strong>
-          <span>{t('cloud.signedOutBody')}</span>
-          {account.lastError && <span className="banner-detail" data-testid="banner-detail">{account.lastError}</span>}
-        </div>
+      <Banner
+        kind="signed-out"
+        testId="signed-out-banner"
+        role="alert"
+        title={t('cloud.signedOutTitle', { host, user: account.username })}
+        body={t('cloud.signedOutBody')}
+        detail={account.lastError}
+      >
         <button type="button" className="text-btn toolbar-btn" data-testid="banner-reenter" onClick={() => openForm(account.apiHost)}>
           {t('cloud.reenterKey')}
         </button>
-        <button type="button" className="text-btn toolbar-btn" data-testid="banner-retry" onClick={onRetry}>{t('app.retry')}</button>
-      </div>
+        {retry}
+      </Banner>
     );
   }
   if (account.selfHosted?.expired) {
-    return (
-      <div className="account-banner banner-note" data-testid="licence-banner" role="status">
-        <WarnIcon />
-        <div className="banner-text"><span>{t('cloud.licenceExpired', { host })}</span></div>
-      </div>
-    );
+    return <Banner kind="note" testId="licence-banner" role="status" body={t('cloud.licenceExpired', { host })} />;
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { SourceView } from '../app/SourceView';
 import { accountOf, browseOf, useAccountsStore, type AccountBrowse } from '../store/accountsStore';
 import { useAppStore } from '../store/appStore';
 import { accountView } from '../store/viewStore';
+import { IconButton } from '../ui/IconButton';
 import { ExternalIcon, RefreshIcon } from '../ui/icons';
 import {
   chooseWorkspace, loadAccounts, revalidate, showOpenedCharts, showRunsTable,
@@ -78,7 +79,7 @@ export function AccountPane({ accountId }: { accountId: string }) {
         <Crumbs accountId={accountId} b={b} label={accountLabel(account)} />
         <span className="account-header-actions">
           {b.project && b.mode === 'browse' && b.opened && b.opened.request.project === b.project && (
-            <button type="button" className="text-btn toolbar-btn" data-testid="show-opened-charts" onClick={() => showOpenedCharts(accountId)}>
+            <button type="button" className="text-btn toolbar-btn" data-testid="show-opened-charts" onClick={() => showOpenedCharts(client, accountId)}>
               {t('cloud.backToCharts', { count: b.opened.request.runIds.length })}
             </button>
           )}
@@ -92,17 +93,9 @@ export function AccountPane({ accountId }: { accountId: string }) {
               <ExternalIcon /> {t('cloud.openInBrowser')}
             </a>
           )}
-          <button
-            type="button"
-            className="icon-btn toolbar-btn"
-            data-testid="account-refresh"
-            title={t('cloud.refresh')}
-            aria-label={t('cloud.refresh')}
-            disabled={loading}
-            onClick={retry}
-          >
+          <IconButton className="toolbar-btn" data-testid="account-refresh" label={t('cloud.refresh')} disabled={loading} onClick={retry}>
             <RefreshIcon />
-          </button>
+          </IconButton>
         </span>
         {loading && <div className="progress-line busy" />}
       </header>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatLocalTime } from '../runs/formatTime';
 import { useApi } from '../api/useApi';
 import { browseOf, useAccountsStore, type ProjectSort } from '../store/accountsStore';
-import { ExternalIcon } from '../ui/icons';
+import { SearchBox } from '../ui/SearchBox';
+import { WebLink } from '../ui/WebLink';
 import { chooseProject, loadProjects, setProjectQuery } from './accountActions';
 import { LevelError } from './AccountBanner';
 
@@ -31,15 +32,7 @@ export function ProjectList({ accountId }: { accountId: string }) {
     <div className="browse-body">
       <div className="browse-tools">
         <h2 className="browse-title">{t('cloud.projects')}</h2>
-        <input
-          type="search"
-          className="browse-input"
-          data-testid="project-search"
-          value={search}
-          placeholder={t('cloud.searchProjects')}
-          aria-label={t('cloud.searchProjects')}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchBox data-testid="project-search" label={t('cloud.searchProjects')} value={search} onChange={setSearch} />
         <label className="browse-select">
           <span>{t('cloud.sortBy')}</span>
           <select
@@ -72,9 +65,7 @@ export function ProjectList({ accountId }: { accountId: string }) {
                     {p.runCount !== null && <span>{t('cloud.runCount', { count: p.runCount })}</span>}
                     {p.updatedAt && <span title={p.updatedAt}>{t('cloud.updated', { time: formatLocalTime(p.updatedAt) ?? p.updatedAt })}</span>}
                   </span>
-                  <a className="icon-btn web-link" data-testid="project-item-web-link" href={p.webUrl} target="_blank" rel="noopener noreferrer" title={t('cloud.openInBrowser')} aria-label={t('cloud.openInBrowser')}>
-                    <ExternalIcon />
-                  </a>
+                  <WebLink data-testid="project-item-web-link" href={p.webUrl} label={t('cloud.openInBrowser')} />
                 </li>
               ))}
             </ul>

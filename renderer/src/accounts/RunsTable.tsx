@@ -4,7 +4,8 @@ import type { RunStatus } from '../../../shared/domain';
 import { useApi } from '../api/useApi';
 import { formatLocalTime } from '../runs/formatTime';
 import { browseOf, useAccountsStore } from '../store/accountsStore';
-import { ExternalIcon } from '../ui/icons';
+import { SearchBox } from '../ui/SearchBox';
+import { WebLink } from '../ui/WebLink';
 import { loadRuns, MAX_OPEN_RUNS, openCharts } from './accountActions';
 import { LevelError } from './AccountBanner';
 import {
@@ -117,15 +118,7 @@ export function RunsTable({ accountId }: { accountId: string }) {
     <div className="runs-browser">
       {level.error && <LevelError error={level.error} onRetry={() => void loadRuns(client, accountId)} />}
       <div className="runs-tools" data-testid="runs-tools">
-        <input
-          type="search"
-          className="browse-input"
-          data-testid="runs-filter-name"
-          value={name}
-          placeholder={t('runsTable.filterName')}
-          aria-label={t('runsTable.filterName')}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <SearchBox data-testid="runs-filter-name" label={t('runsTable.filterName')} value={name} onChange={setName} />
         <span className="state-chips" role="group" aria-label={t('runsTable.filterState')}>
           {STATES.filter((s) => counts.has(s)).map((s) => (
             <button
@@ -151,15 +144,7 @@ export function RunsTable({ accountId }: { accountId: string }) {
             <option value="">{t('runsTable.anyConfig')}</option>
             {keys.map((k) => <option key={k} value={k}>{k}</option>)}
           </select>
-          <input
-            type="search"
-            className="browse-input"
-            data-testid="runs-filter-config-value"
-            value={value}
-            placeholder={t('runsTable.configValue')}
-            aria-label={t('runsTable.configValue')}
-            onChange={(e) => setValue(e.target.value)}
-          />
+          <SearchBox data-testid="runs-filter-config-value" label={t('runsTable.configValue')} value={value} onChange={setValue} />
         </span>
         {filtering && <button type="button" className="text-btn" data-testid="runs-filter-clear" onClick={clearFilters}>{t('runsTable.clearFilters')}</button>}
         <span className="toolbar-spacer" />
@@ -208,9 +193,7 @@ export function RunsTable({ accountId }: { accountId: string }) {
                   })}
                   <td className="col-link">
                     {r.webUrl && (
-                      <a className="icon-btn web-link" data-testid="cloud-run-web-link" href={r.webUrl} target="_blank" rel="noopener noreferrer" title={t('cloud.openInBrowser')} aria-label={t('cloud.openInBrowser')}>
-                        <ExternalIcon />
-                      </a>
+                      <WebLink data-testid="cloud-run-web-link" href={r.webUrl} label={t('cloud.openInBrowser')} />
                     )}
                   </td>
                 </tr>

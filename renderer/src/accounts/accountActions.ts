@@ -179,41 +179,56 @@ export function showRunsTable(accountId: string): void {
   patch(accountId, { mode: 'browse' });
 }
 
-/** Back to the charts opened before (from the runs table), without reopening. */
-export function showOpenedCharts(accountId: string): void {
-  if (browse(accountId).opened) patch(accountId, { mode: 'charts' });
+/** Back to the charts opened before (from the runs table): reopened only when none are loaded (after a page reload). */
+export function showOpenedCharts(client: ApiClient, accountId: string): void {
+  if (!browse(accountId).opened) return;
+  patch(accountId, { mode: 'charts' });
+  if (!viewWorkspace(accountView(accountId))) void revalidate(client, accountId);
 }
+
+const sameRuns = (ws: WorkspaceView, runIds: string[]) =>
+  ws.runs.length === runIds.length && ws.runs.every((r) => runIds.includes(r.info.id));
 
 /**
  * Coming back to an account (or Retry): what is shown stays, and the level in view is fetched
  * again in the background — which also finds out whether the host is still there (with charts
  * shown: the project's runs, behind them). Charts whose source the main side has closed
- * meanwhile are opened again with the same runs.
+ * meanwhile are opened again with the same runs; after a page reload (no charts loaded yet) the
+ * source opened last is asked for first. Resolves whether the level in view has its data.
  */
-export async function revalidate(client: ApiClient, accountId: string): Promise<void> {
+export async function revalidate(client: ApiClient, accountId: string): Promise<boolean> {
   const b = browse(accountId);
   if (b.mode === 'charts' && b.opened) {
+    const { request } = b.opened;
     // the runs table behind the charts comes from the host: refreshing it also finds out whether the host is there
     void loadRuns(client, accountId);
-    const ws = viewWorkspace(accountView(accountId));
-    if (ws?.sourceId) {
+    const view = accountView(accountId);
+    const shown = viewWorkspace(view);
+    const source = shown?.sourceId ?? b.opened.sourceId;
+    if (source) {
+      useAccountsStore.getState().noteSource(source, accountId);
       try {
-        presentSource(client, accountView(accountId), await client.call('workspace.get', { source: ws.sourceId }));
-        return;
+        const ws = await client.call('workspace.get', { source });
+        // the project's source shows the runs chosen last, maybe elsewhere: only the saved choice is put back
+        if (shown || (ws.kind === 'cloud' && sameRuns(ws, request.runIds))) {
+          presentSource(client, view, ws);
+          return true;
+        }
       } catch (e) {
-        if (!isSourceGone(e)) return;
+        if (!isSourceGone(e)) return shown !== null;
       }
     }
-    await openSource(client, accountId, b.opened.request);
-    return;
+    return openSource(client, accountId, request);
   }
-  if (b.project) await loadRuns(client, accountId);
-  else if (b.workspace) await loadProjects(client, accountId);
-  else await loadWorkspaces(client, accountId);
+  if (b.project) return loadRuns(client, accountId);
+  if (b.workspace) return loadProjects(client, accountId);
+  return loadWorkspaces(client, accountId);
 }
 
 /** One click in the sidebar: the account's view as it was left (refreshed in the background by the pane). */
 export function switchToAccount(client: ApiClient, accountId: string): void {
+  const { unrestored, setUnrestored } = useAccountsStore.getState();
+  if (unrestored?.accountId === accountId) setUnrestored(null);
   // a newly shown account's pane revalidates when it mounts; the one in front (a key re-entered) now
   if (useViewStore.getState().active === accountView(accountId)) void revalidate(client, accountId);
   else showView(client, accountView(accountId));

@@ -1,8 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadAccounts } from '../accounts/accountActions';
+import type { ApiClient } from '../../../shared/client';
 import { AccountPane } from '../accounts/AccountPane';
 import { hostName } from '../accounts/format';
+import { persistViews } from '../accounts/persistViews';
+import { RestoreNotice } from '../accounts/RestoreNotice';
+import { restoreViews } from '../accounts/restoreViews';
 import { useApi } from '../api/useApi';
 import { RunDetailsPanel } from '../details/RunDetailsPanel';
 import { i18n } from '../i18n';
@@ -42,6 +45,21 @@ function useDocumentTitle(accountId: string | null): void {
   }, [target, account, accountId, project]);
 }
 
+/** The account views as saved before the page loaded, then saved again as they change. */
+function useRestoredViews(client: ApiClient): void {
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let mounted = true;
+    void restoreViews(client).then((listed) => {
+      if (mounted && listed) stop = persistViews();
+    });
+    return () => {
+      mounted = false;
+      stop?.();
+    };
+  }, [client]);
+}
+
 /** The local folder's view: loading, error, nothing open, or its runs and charts. */
 function FolderPane({ onOpen, onRetry }: { onOpen(path: string): void; onRetry(): void }) {
   const { t } = useTranslation();
@@ -56,6 +74,7 @@ function FolderPane({ onOpen, onRetry }: { onOpen(path: string): void; onRetry()
   return (
     <div className="pane folder-pane" data-testid="folder-pane" aria-label={t('sidebar.folders')}>
       {phase === 'loading' && workspace && <div className="reload-bar" />}
+      <RestoreNotice />
       {body}
     </div>
   );
@@ -75,7 +94,7 @@ export function App() {
   const active = useViewStore((s) => s.active);
   const accountId = accountIdOfView(active);
   useDocumentTitle(accountId);
-  useEffect(() => void loadAccounts(client), [client]);
+  useRestoredViews(client);
 
   return (
     <div className="app" data-phase={phase} data-view={accountId ? 'account' : 'folder'}>

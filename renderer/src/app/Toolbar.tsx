@@ -3,6 +3,7 @@ import { useActivityStore } from '../store/activityStore';
 import { useAppStore } from '../store/appStore';
 import { useLiveStore } from '../store/liveStore';
 import { selectTheme } from '../store/selectors';
+import { IconButton } from '../ui/IconButton';
 import { MoonIcon, SunIcon } from '../ui/icons';
 
 /** Folder path, live indicator, theme and language switches, request progress. */
@@ -22,16 +23,15 @@ export function Toolbar() {
       {target && <span className="target" title={target}>{`\u200e${target}\u200e`}</span>}
       <span className="toolbar-spacer" />
       {live && <span className="live-dot" data-testid="live-indicator" title={t('toolbar.liveTitle')}>{t('toolbar.live')}</span>}
-      <button
-        type="button"
-        className="icon-btn toolbar-btn"
+      <IconButton
+        className="toolbar-btn"
         data-testid="toggle-theme"
         data-theme-current={theme}
-        title={theme === 'dark' ? t('toolbar.themeLight') : t('toolbar.themeDark')}
+        label={theme === 'dark' ? t('toolbar.themeLight') : t('toolbar.themeDark')}
         onClick={toggleTheme}
       >
         {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
-      </button>
+      </IconButton>
       <button
         type="button"
         className="text-btn toolbar-btn"

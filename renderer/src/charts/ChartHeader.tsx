@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
+import { IconButton } from '../ui/IconButton';
 import { EyeIcon, EyeOffIcon, PinIcon } from '../ui/icons';
 import type { ChartModel } from './sections';
 
@@ -34,28 +35,14 @@ export function ChartHeader({ chart, zoomed, refining = false, onResetZoom }: Pr
       <span className="chart-actions">
         <span className="icon-btn chart-help" data-testid="chart-help" role="img" aria-label={t('chart.zoomHelp')} title={t('chart.zoomHelp')}>?</span>
         {zoomed && (
-          <button type="button" className="icon-btn" data-testid="chart-reset-zoom" title={t('chart.resetZoom')} onClick={onResetZoom}>⟲</button>
+          <IconButton data-testid="chart-reset-zoom" label={t('chart.resetZoom')} onClick={onResetZoom}>⟲</IconButton>
         )}
-        <button
-          type="button"
-          className={`icon-btn${pinned ? ' active' : ''}`}
-          data-testid="chart-pin"
-          aria-pressed={pinned}
-          title={pinned ? t('chart.unpin') : t('chart.pin')}
-          onClick={() => togglePinned(chart.id)}
-        >
+        <IconButton data-testid="chart-pin" active={pinned} aria-pressed={pinned} label={pinned ? t('chart.unpin') : t('chart.pin')} onClick={() => togglePinned(chart.id)}>
           <PinIcon />
-        </button>
-        <button
-          type="button"
-          className={`icon-btn${hidden ? ' active' : ''}`}
-          data-testid="chart-hide"
-          aria-pressed={hidden}
-          title={hidden ? t('chart.unhide') : t('chart.hide')}
-          onClick={() => toggleHidden(chart.id)}
-        >
+        </IconButton>
+        <IconButton data-testid="chart-hide" active={hidden} aria-pressed={hidden} label={hidden ? t('chart.unhide') : t('chart.hide')} onClick={() => toggleHidden(chart.id)}>
           {hidden ? <EyeIcon /> : <EyeOffIcon />}
-        </button>
+        </IconButton>
       </span>
     </div>
   );

@@ -5,13 +5,13 @@ import { useAppStore } from '../store/appStore';
 import { useLiveStore } from '../store/liveStore';
 import { selectSourceId, selectTheme, selectVisibleRunsByKey } from '../store/selectors';
 import { useZoomStore } from '../store/zoomStore';
+import { useRunColors } from '../theme/useRunColors';
 import { ChartHeader } from './ChartHeader';
 import { chartLines, type KeyLines, type LegendItem } from './chartLines';
 import { buildLineOption, CHART_PALETTES, stepExtent } from './chartOption';
 import { EChart } from './EChart';
 import type { ChartModel } from './sections';
 import { tooltipHtml } from './tooltip';
-import { useChartRunColors } from './useChartRunColors';
 import { useElementWidth } from './useElementWidth';
 import { useInView } from './useInView';
 import { useSeriesList, type SeriesRequest } from './useSeries';
@@ -50,7 +50,7 @@ export function LineChartPanel({ chart }: { chart: ChartModel }) {
   const keys = chart.keys;
   const byKey = useAppStore(selectVisibleRunsByKey);
   const runsOfKey = useMemo(() => keys.map((k) => byKey.get(k.key) ?? NONE), [keys, byKey]);
-  const colors = useChartRunColors();
+  const colors = useRunColors();
   const theme = useAppStore(selectTheme);
   // one string, so the selector result compares by value
   const revisions = useLiveStore((s) => keys.map((k) => s.keyRevision[k.key] ?? 0).join(','));

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchBox } from '../ui/SearchBox';
 import { branchIds, flattenConfig, visibleConfigRows } from './configTree';
 import { HighlightedText } from './HighlightedText';
 
@@ -23,15 +24,7 @@ export function ConfigTab({ config }: { config: Record<string, unknown> | null }
   return (
     <div className="config-tab">
       <div className="details-toolbar">
-        <input
-          type="search"
-          className="details-search"
-          data-testid="config-search"
-          placeholder={t('details.config.search')}
-          aria-label={t('details.config.search')}
-          value={term}
-          onChange={(e) => setTerm(e.target.value)}
-        />
+        <SearchBox className="details-search" data-testid="config-search" label={t('details.config.search')} value={term} onChange={setTerm} />
         {searching && (
           <span className="log-match-info">
             <span data-testid="config-match-count">{view.matchCount}</span> {t('details.config.matches', { count: view.matchCount })}

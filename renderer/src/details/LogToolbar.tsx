@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SearchBox } from '../ui/SearchBox';
 
 export interface LogToolbarProps {
   term: string;
@@ -16,14 +17,12 @@ export function LogToolbar({ term, onTerm, matchCount, current, onStep, follow, 
   const { t } = useTranslation();
   return (
     <div className="log-toolbar">
-      <input
-        type="search"
+      <SearchBox
         className="details-search"
         data-testid="log-search"
-        placeholder={t('log.search')}
-        aria-label={t('log.search')}
+        label={t('log.search')}
         value={term}
-        onChange={(e) => onTerm(e.target.value)}
+        onChange={onTerm}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RunInfo } from '../../../shared/domain';
 import { useAppStore } from '../store/appStore';
+import { IconButton } from '../ui/IconButton';
 import { EyeIcon, EyeOffIcon } from '../ui/icons';
 import { formatLocalTime } from './formatTime';
 import { IssueList, RunIssuesButton, useToggle } from './RunIssues';
@@ -29,16 +30,15 @@ export function RunRow({ info, color, visible, selected }: Props) {
       data-visible={visible}
     >
       <div className="run-main">
-        <button
-          type="button"
-          className="icon-btn run-eye"
+        <IconButton
+          className="run-eye"
           data-testid="run-visibility"
           aria-pressed={visible}
-          title={visible ? t('runs.hide') : t('runs.show')}
+          label={visible ? t('runs.hide') : t('runs.show')}
           onClick={() => toggleVisible(info.id)}
         >
           {visible ? <EyeIcon /> : <EyeOffIcon />}
-        </button>
+        </IconButton>
         <span className="run-swatch" style={{ background: color }} />
         <button type="button" className="run-open" title={t('runs.openDetails')} onClick={() => selectRun(selected ? null : info.id)}>
           <span className="run-name">{info.name}</span>

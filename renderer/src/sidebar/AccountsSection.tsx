@@ -6,8 +6,10 @@ import { accountLabel, hostName } from '../accounts/format';
 import { useApi } from '../api/useApi';
 import { useAccountsStore } from '../store/accountsStore';
 import { accountView, useViewStore } from '../store/viewStore';
+import { IconButton } from '../ui/IconButton';
 import { ImportIcon, PlusIcon } from '../ui/icons';
 import { AddAccountForm } from './AddAccountForm';
+import { SidebarItem } from './SidebarItem';
 
 function AccountItem({ account, collapsed }: { account: AccountView; collapsed: boolean }) {
   const { t } = useTranslation();
@@ -24,45 +26,36 @@ function AccountItem({ account, collapsed }: { account: AccountView; collapsed: 
   return (
     <li className="sidebar-account-li">
       <div className={`sidebar-account${active ? ' active' : ''}`}>
-        <button
-          type="button"
-          className={`sidebar-item${active ? ' active' : ''}`}
+        <SidebarItem
           data-testid="sidebar-account"
           data-account-id={account.id}
           data-status={account.status}
-          data-active={active}
-          aria-current={active ? 'true' : undefined}
+          active={active}
+          collapsed={collapsed}
+          iconClassName="account-avatar"
+          icon={(
+            <>
+              {account.username.slice(0, 1).toUpperCase()}
+              <span className={`status-dot status-dot-${account.status}`} data-testid="account-status" />
+            </>
+          )}
+          name={(
+            <>
+              {account.username}
+              <span className="sidebar-item-host"> @ {hostName(account.webHost)}</span>
+            </>
+          )}
+          sub={(
+            <>
+              <span className={`kind-badge kind-${account.kind}`} data-testid="account-kind">{t(`accounts.kind.${account.kind}`)}</span>
+              <span className={`status-text status-text-${account.status}`}>{status}</span>
+            </>
+          )}
           title={`${label} (${t(`accounts.kind.${account.kind}`)}) — ${status}`}
           onClick={() => switchToAccount(client, account.id)}
-        >
-          <span className="sidebar-icon account-avatar" aria-hidden="true">
-            {account.username.slice(0, 1).toUpperCase()}
-            <span className={`status-dot status-dot-${account.status}`} data-testid="account-status" />
-          </span>
-          {!collapsed && (
-            <span className="sidebar-item-text">
-              <span className="sidebar-item-name">
-                {account.username}
-                <span className="sidebar-item-host"> @ {hostName(account.webHost)}</span>
-              </span>
-              <span className="sidebar-item-sub">
-                <span className={`kind-badge kind-${account.kind}`} data-testid="account-kind">{t(`accounts.kind.${account.kind}`)}</span>
-                <span className={`status-text status-text-${account.status}`}>{status}</span>
-              </span>
-            </span>
-          )}
-        </button>
+        />
         {!collapsed && !confirming && (
-          <button
-            type="button"
-            className="icon-btn account-remove"
-            data-testid="account-remove"
-            title={t('accounts.remove')}
-            aria-label={t('accounts.remove')}
-            onClick={() => setConfirming(true)}
-          >
-            ×
-          </button>
+          <IconButton className="account-remove" data-testid="account-remove" label={t('accounts.remove')} onClick={() => setConfirming(true)}>×</IconButton>
         )}
       </div>
       {!collapsed && confirming && (
@@ -88,7 +81,7 @@ function ImportResult() {
     <div className="import-result" data-testid="import-result" role="status">
       <div className="import-result-head">
         <span>{found.length ? t('accounts.importFound', { count: found.length }) : t('accounts.importNone')}</span>
-        <button type="button" className="icon-btn" title={t('accounts.dismiss')} aria-label={t('accounts.dismiss')} onClick={() => dismiss(null)}>×</button>
+        <IconButton label={t('accounts.dismiss')} onClick={() => dismiss(null)}>×</IconButton>
       </div>
       {found.length > 0 && (
         <ul>
@@ -144,28 +137,18 @@ export function AccountsSection({ collapsed }: { collapsed: boolean }) {
           <h2 className="sidebar-heading">{t('sidebar.accounts')}</h2>
           {available && (
             <span className="sidebar-heading-actions">
-              <button
-                type="button"
-                className={`icon-btn${formOpen ? ' active' : ''}`}
+              <IconButton
                 data-testid="account-add"
+                active={formOpen}
                 aria-expanded={formOpen}
-                title={t('accounts.add')}
-                aria-label={t('accounts.add')}
+                label={t('accounts.add')}
                 onClick={() => (formOpen ? closeForm() : openForm())}
               >
                 <PlusIcon />
-              </button>
-              <button
-                type="button"
-                className="icon-btn"
-                data-testid="account-import"
-                title={t('accounts.importTitle')}
-                aria-label={t('accounts.importTitle')}
-                disabled={importing}
-                onClick={runImport}
-              >
+              </IconButton>
+              <IconButton data-testid="account-import" label={t('accounts.importTitle')} disabled={importing} onClick={runImport}>
                 <ImportIcon />
-              </button>
+              </IconButton>
             </span>
           )}
         </div>

@@ -5,7 +5,9 @@ import { showView } from '../app/viewSwitch';
 import { useAppStore } from '../store/appStore';
 import { FOLDER_VIEW, useViewStore, type ViewKey } from '../store/viewStore';
 import { FolderIcon, SidebarIcon } from '../ui/icons';
+import { IconButton } from '../ui/IconButton';
 import { AccountsSection } from './AccountsSection';
+import { SidebarItem } from './SidebarItem';
 import './sidebar.css';
 
 /** The workspace a view shows, whether it is in front or parked. */
@@ -43,30 +45,29 @@ function FoldersSection({ collapsed, onOpenFolder, onShowFolder }: { collapsed: 
       {!collapsed && <h2 className="sidebar-heading">{t('sidebar.folders')}</h2>}
       <ul className="sidebar-list">
         <li>
-          <button
-            type="button"
-            className={`sidebar-item${active ? ' active' : ''}`}
+          <SidebarItem
             data-testid="sidebar-folder"
-            data-active={active}
-            aria-current={active ? 'true' : undefined}
+            active={active}
+            collapsed={collapsed}
+            icon={<FolderIcon />}
+            name={name}
+            sub={ws?.target && t('sidebar.runCount', { count: ws.runs.length })}
             title={ws?.target ?? name}
             onClick={select}
-          >
-            <span className="sidebar-icon"><FolderIcon /></span>
-            {!collapsed && (
-              <span className="sidebar-item-text">
-                <span className="sidebar-item-name">{name}</span>
-                {ws?.target && <span className="sidebar-item-sub">{t('sidebar.runCount', { count: ws.runs.length })}</span>}
-              </span>
-            )}
-          </button>
+          />
         </li>
         {!collapsed && others.map((path) => (
           <li key={path}>
-            <button type="button" className="sidebar-item sidebar-recent" data-testid="sidebar-recent" title={path} onClick={() => onOpenFolder(path)}>
-              <span className="sidebar-icon muted"><FolderIcon /></span>
-              <span className="sidebar-item-text"><span className="sidebar-item-name">{baseName(path)}</span></span>
-            </button>
+            <SidebarItem
+              className="sidebar-recent"
+              data-testid="sidebar-recent"
+              collapsed={false}
+              icon={<FolderIcon />}
+              iconClassName="muted"
+              name={baseName(path)}
+              title={path}
+              onClick={() => onOpenFolder(path)}
+            />
           </li>
         ))}
       </ul>
@@ -82,16 +83,9 @@ export function Sidebar({ onOpenFolder, onShowFolder }: { onOpenFolder(path: str
   return (
     <aside className={`sidebar${collapsed ? ' collapsed' : ''}`} data-testid="sidebar" data-collapsed={collapsed} aria-label={t('sidebar.title')}>
       <div className="sidebar-top">
-        <button
-          type="button"
-          className="icon-btn"
-          data-testid="sidebar-toggle"
-          aria-expanded={!collapsed}
-          title={collapsed ? t('sidebar.expand') : t('sidebar.collapse')}
-          onClick={toggle}
-        >
+        <IconButton data-testid="sidebar-toggle" aria-expanded={!collapsed} label={collapsed ? t('sidebar.expand') : t('sidebar.collapse')} onClick={toggle}>
           <SidebarIcon collapsed={collapsed} />
-        </button>
+        </IconButton>
       </div>
       <div className="sidebar-scroll">
         <FoldersSection collapsed={collapsed} onOpenFolder={onOpenFolder} onShowFolder={onShowFolder} />

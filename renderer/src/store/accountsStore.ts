@@ -68,6 +68,12 @@ export function newBrowse(): AccountBrowse {
   };
 }
 
+/** Why a saved account view was not shown again: the account was removed, its host did not answer, or its key was refused. */
+export interface Unrestored {
+  accountId: string;
+  reason: 'gone' | 'offline' | 'signed-out';
+}
+
 export interface AccountsState {
   /** null until `accounts.list` answered; `available` false where the main side offers no accounts. */
   accounts: AccountView[] | null;
@@ -84,6 +90,8 @@ export interface AccountsState {
   browse: Record<string, AccountBrowse>;
   /** Which account each opened cloud source belongs to (to blame failures of data calls). */
   sourceAccount: Record<string, string>;
+  /** The account view that was in front before the page loaded and could not be shown again (see restoreViews). */
+  unrestored: Unrestored | null;
 
   setAccounts(view: AccountsView): void;
   /** 501: this side offers no accounts. */
@@ -94,6 +102,7 @@ export interface AccountsState {
   noteStatus(accountId: string, status: AccountView['status'], lastError: string | null): void;
   updateBrowse(accountId: string, patch: Partial<AccountBrowse> | ((b: AccountBrowse) => Partial<AccountBrowse>)): void;
   noteSource(sourceId: string, accountId: string): void;
+  setUnrestored(unrestored: Unrestored | null): void;
   openForm(host?: string): void;
   setAdded(label: string | null): void;
   closeForm(): void;
@@ -110,6 +119,7 @@ export const useAccountsStore = create<AccountsState>()((set) => ({
   added: null,
   browse: {},
   sourceAccount: {},
+  unrestored: null,
 
   setAccounts: (view) => set({ accounts: view.accounts, keyStorage: view.keyStorage, available: true, listError: null }),
   setUnavailable: () => set({ accounts: [], available: false, listError: null }),
@@ -131,6 +141,7 @@ export const useAccountsStore = create<AccountsState>()((set) => ({
     return { browse: { ...s.browse, [accountId]: { ...current, ...p } } };
   }),
   noteSource: (sourceId, accountId) => set((s) => ({ sourceAccount: { ...s.sourceAccount, [sourceId]: accountId } })),
+  setUnrestored: (unrestored) => set({ unrestored }),
   openForm: (host = '') => set({ form: { open: true, host }, added: null }),
   setAdded: (added) => set({ added }),
   closeForm: () => set({ form: { open: false, host: '' } }),

@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/client';
+import { readLocal as read, writeLocal as write } from './localStore';
 
 /** Theme and language choices: app-wide, kept in the renderer's localStorage. */
 
@@ -7,22 +8,6 @@ export type ThemeMode = 'system' | 'light' | 'dark';
 
 const THEME_KEY = 'swanview.theme';
 const LANG_KEY = 'swanview.language';
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* storage disabled: the choice lasts for this session only */
-  }
-}
 
 export function languageOf(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';

@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
+import type { RunView } from '../../../shared/contract';
 import { useAppStore } from '../store/appStore';
 import { selectTheme } from '../store/selectors';
-import { assignRunColors } from './runColors';
+import { cachedRunColors } from './runColorCache';
 
-/** Every run's color in the current theme, by run id (distinct, see assignRunColors). */
+const NO_RUNS: RunView[] = [];
+
+/** Every shown run's color in the current theme, by run id (distinct, see assignRunColors). */
 export function useRunColors(): Map<string, string> {
-  const runs = useAppStore((s) => s.workspace?.runs);
+  const runs = useAppStore((s) => s.workspace?.runs) ?? NO_RUNS;
   const theme = useAppStore(selectTheme);
-  return useMemo(() => assignRunColors((runs ?? []).map((r) => r.info), theme), [runs, theme]);
+  return cachedRunColors(runs, theme);
 }
