@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { RunIssue } from '../../shared/domain';
 import { discoverSwanlogs, isRunDirName, type SwanlogRoot } from './discover';
 import { DEFAULT_LIMITS, LoadScheduler, type LoadPriority, type SchedulerLimits } from './loadScheduler';
-import { DEFAULT_OPEN_OPTIONS, LocalRun, type RunDelta, type RunOpenOptions } from './run/localRun';
+import { LocalRun, type RunDelta } from './run/localRun';
+import { DEFAULT_OPEN_OPTIONS, type RunOpenOptions } from './run/recordSource';
 import { readRunsDb, RUNS_DB_FILE, type RunsDb } from './sqlite/runsDb';
 
 /** One swanlog folder with its (optional) runs.swanlab rows and its runs. */
