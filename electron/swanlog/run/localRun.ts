@@ -5,7 +5,7 @@ import { sectionOf } from '../../../shared/sections';
 import { ConsoleReader } from '../legacy/console';
 import { SAMPLE_WINDOWS } from '../legacy/logSample';
 import { LogTailProbe } from '../legacy/logTail';
-import { MetricFolderReader } from '../legacy/metricFolder';
+import { MetricFolderReader, type FirstFolderRead } from '../legacy/metricFolder';
 import { readRunFiles, type RunFiles } from '../legacy/runFiles';
 import type { ExperimentRow, TagRow } from '../sqlite/runsDbTypes';
 import { LoadScheduler, RANK, type LoadPriority } from '../loadScheduler';
@@ -72,6 +72,8 @@ export class LocalRun {
     /** Told what a background or on-demand read found (new keys, a changed status). */
     private readonly notify: (delta: RunDelta) => void = () => {},
     private readonly options: RunOpenOptions = DEFAULT_OPEN_OPTIONS,
+    /** Where metric folders get their first read (worker threads), if not here. */
+    private readonly firstFolderRead: FirstFolderRead | null = null,
   ) {
     this.id = path.basename(dir);
   }
@@ -253,7 +255,7 @@ export class LocalRun {
       const known = this.keySources.get(tag.name);
       const type = normalizeType(tag.type);
       // no folder: the first value had a wrong type (source.error) or nothing was written yet
-      const folder = this.logsNames.has(tag.folder) ? new MetricFolderReader(path.join(this.dir, 'logs', tag.folder), type) : null;
+      const folder = this.logsNames.has(tag.folder) ? new MetricFolderReader(path.join(this.dir, 'logs', tag.folder), type, this.firstFolderRead) : null;
       if (!known) added.push(tag.name);
       const info = known?.info ?? { key: tag.name, section: sectionOf(tag.name), type, system: false, displayName: null, chartName: null };
       this.keySources.set(tag.name, newKeySource(info, folder, tag.folder));
@@ -268,7 +270,7 @@ export class LocalRun {
     let folder: MetricFolderReader | null = null;
     // 0.6/0.7 local mode writes system metrics to logs/<kid>/ without a DB row
     if (col.kid !== null && this.generations.has('A')) {
-      folder = new MetricFolderReader(path.join(this.dir, 'logs', col.kid), col.type);
+      folder = new MetricFolderReader(path.join(this.dir, 'logs', col.kid), col.type, this.firstFolderRead);
     }
     const info: MetricKeyInfo = {
       key,
