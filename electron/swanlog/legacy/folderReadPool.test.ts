@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricType } from '../../../shared/domain';
-import { FolderReadPool } from './folderReadPool';
+import { defaultPoolSize, FolderReadPool } from './folderReadPool';
 import { compiledWorkerScript } from './folderReadWorker.testkit';
 import { LOCAL_SETS, manifest, runDir, tempDir } from './fixtures.testkit';
 import { MetricFolderReader } from './metricFolder';
@@ -139,6 +140,15 @@ describe('FolderReadPool: a first read in a worker thread', () => {
     expect((await first).added).toBe(2); // the worker saw both lines: the second refresh finds nothing new
     expect((await second).added).toBe(0);
     expect([...reader.series().steps]).toEqual([1, 2]);
+  });
+});
+
+describe('FolderReadPool: size', () => {
+  it('is min(2, cores) unless $SWANVIEW_READER_THREADS says otherwise', () => {
+    expect(defaultPoolSize({})).toBe(Math.min(2, os.availableParallelism()));
+    expect(defaultPoolSize({ SWANVIEW_READER_THREADS: '0' })).toBe(0);
+    expect(defaultPoolSize({ SWANVIEW_READER_THREADS: '3' })).toBe(3);
+    expect(defaultPoolSize({ SWANVIEW_READER_THREADS: 'many' })).toBe(Math.min(2, os.availableParallelism()));
   });
 });
 

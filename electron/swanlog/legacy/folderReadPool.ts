@@ -15,8 +15,10 @@ export interface FolderReadPoolOptions {
   log: (msg: string) => void;
 }
 
-export function defaultPoolSize(): number {
-  return Math.min(2, os.availableParallelism());
+/** min(2, cores); `$SWANVIEW_READER_THREADS` overrides it (0: metric folders are read on the main thread). */
+export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.SWANVIEW_READER_THREADS;
+  return set !== undefined && /^\d+$/.test(set) ? Number(set) : Math.min(2, os.availableParallelism());
 }
 
 /** folderReadWorker.js next to this module; absent when running from the TypeScript sources (tests). */
