@@ -2,7 +2,7 @@
  * `npm run bench`: generates (or reuses) the datasets, measures every figure in child processes,
  * prints the table with PASS/FAIL per target, writes bench/out/results.json and docs/performance.md.
  *   node dist/bench/run.js [--quick] [--skip-big] [--before FILE] [--doc | --no-doc]
- *   node dist/bench/run.js --ui-only [--skip-big] [--no-doc]   (only the UI part, bench/uiSuite.ts)
+ *   node dist/bench/run.js --ui-only [--skip-big] [--ui-datasets A,B] [--no-doc]   (only the UI part, bench/uiSuite.ts)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -33,6 +33,7 @@ function parseArgs(argv: string[]) {
     quick,
     skipBig: has('--skip-big'),
     uiOnly: has('--ui-only'),
+    uiDatasets: value('--ui-datasets')?.split(','),
     before: value('--before') ?? path.join(REPO_DIR, 'bench', 'baseline.json'),
     doc: has('--doc') || (!quick && !has('--no-doc')),
   };
@@ -59,7 +60,7 @@ function loadUiBefore(): { label: string; figures: Figure[] } | null {
 
 /** The UI part: its own table, results file and section of docs/performance.md. */
 async function runUi(opts: ReturnType<typeof parseArgs>, machine: MachineInfo, log: (msg: string) => void): Promise<void> {
-  const ui = await runUiSuite({ skipBig: opts.skipBig || opts.quick, log });
+  const ui = await runUiSuite({ skipBig: opts.skipBig || opts.quick, only: opts.uiDatasets, log });
   const before = loadUiBefore();
   process.stdout.write(`\n${consoleTable(ui.figures, before?.figures ?? null)}\n\nUI: ${verdictLine(ui.figures)}\n`);
   fs.mkdirSync(OUT_DIR, { recursive: true });

@@ -28,6 +28,11 @@ const DESIGN = `### How a big folder opens (issue 3)
   else is asked for. Keys only a record file has, console, media and the board's key lists wait for
   that file's read. The fuller-copy rule (logs/ vs the record file) is decided from the record
   file's tail while it is not read (a killed run's record file is ahead of logs/), then exactly.
+* **Parsing off the main thread.** A metric folder's first read runs in a worker thread
+  (\`legacy/folderReadPool.ts\`: min(2, cores) of them, \`$SWANVIEW_READER_THREADS\` to change, 0 for
+  none): the same \`MetricFolderReader\` reads it there and its columns are transferred back, not
+  copied; later refreshes follow the folder on the main thread. The two request reads parse on two
+  cores and the main thread stays free to answer. Record files are still read on the main thread.
 * **Preview, then exact.** series.get waits 50 ms for series not read yet (not for runs whose
   record file is big: their previews are queued at once); then it samples a preview
   (\`legacy/logSample.ts\`: 16 windows of 4 KiB spread over the folder's \`.log\` files — 8 for a

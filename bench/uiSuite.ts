@@ -22,6 +22,8 @@ import { serve } from './uiServe';
 export interface UiSuiteOptions {
   /** Leave out the 50-run dataset. */
   skipBig: boolean;
+  /** Only these datasets (by name), when given. */
+  only?: string[];
   log: (msg: string) => void;
 }
 
@@ -123,7 +125,8 @@ export async function runUiSuite(o: UiSuiteOptions): Promise<UiSuiteResult> {
   const raw: UiSuiteResult['raw'] = {};
   const browser = await launchChromium();
   try {
-    for (const s of o.skipBig ? [SHORT, LONG] : [SHORT, LONG, BIG]) {
+    const sets = (o.skipBig ? [SHORT, LONG] : [SHORT, LONG, BIG]).filter((s) => !o.only || o.only.includes(s.name));
+    for (const s of sets) {
       const ds = await runProbe<Dataset>('dataset', s, { maxOldSpaceMb: 8192 });
       const run: DatasetRun = { openMs: [], droppedFiles: null, cold: [], warm: [] };
       for (let i = 0; i < COLD_STARTS; i++) {
@@ -152,6 +155,7 @@ export async function runUiSuite(o: UiSuiteOptions): Promise<UiSuiteResult> {
   } finally {
     await browser.close();
   }
+  if (!raw[LONG.name] || !raw[SHORT.name]) return { figures, raw };
   const all = (name: string) => [...raw[name].cold, ...raw[name].warm];
   const ratio = meanBytes(all(LONG.name)) / meanBytes(all(SHORT.name));
   const f = atMost('ui-bytes-ratio', 'bytes per chart, 100k-point / 10k-point key', `${LONG.name} / ${SHORT.name}`, ratio, '×', TARGETS.chartBytesGrowth);

@@ -1,7 +1,8 @@
 // Packaging check (a step of `npm test`, after the build): runs scripts/pack-dir.mjs, then
 // checks release/linux-unpacked/resources/app.asar — the app's entry points and sql.js's wasm
 // are in it, no dev dependency is, every require of the main side resolves inside it, and
-// the packaged reader really opens a swanlog (sql.js loading its wasm from the package).
+// the packaged reader really opens a swanlog (sql.js loading its wasm from the package) and
+// reads its metric folders in worker threads (the worker script packaged next to its pool).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -27,7 +28,7 @@ if (packed.status !== 0 || !existsSync(ASAR)) {
 }
 
 const files = new Set(asar.listPackage(ASAR).map((f) => f.replaceAll('\\', '/')));
-for (const f of ['/package.json', '/dist/electron/main.js', '/dist/electron/preload.js', '/dist/renderer/index.html', '/node_modules/sql.js/dist/sql-wasm.wasm']) {
+for (const f of ['/package.json', '/dist/electron/main.js', '/dist/electron/preload.js', '/dist/renderer/index.html', '/node_modules/sql.js/dist/sql-wasm.wasm', '/dist/electron/swanlog/legacy/folderReadWorker.js']) {
   check(files.has(f), `${f} is missing from app.asar`);
 }
 const packedPkg = JSON.parse(asar.extractFile(ASAR, 'package.json').toString('utf8'));
@@ -73,13 +74,17 @@ try {
   }
   const probe = `
     const { LocalWorkspace } = require(${JSON.stringify(join(app, 'dist/electron/swanlog/workspace.js'))});
-    LocalWorkspace.open(${JSON.stringify(FIXTURE)}).then((ws) => {
-      console.log(JSON.stringify({ runs: ws.runs.length, db: ws.roots.every((r) => r.db !== null) }));
-      ws.close();
+    const { defaultWorkerScript } = require(${JSON.stringify(join(app, 'dist/electron/swanlog/legacy/folderReadPool.js'))});
+    const told = [];
+    LocalWorkspace.open(${JSON.stringify(FIXTURE)}, { readers: { log: (m) => told.push(m) } }).then(async (ws) => {
+      await ws.loadAll();
+      console.log(JSON.stringify({ runs: ws.runs.length, db: ws.roots.every((r) => r.db !== null), worker: defaultWorkerScript() !== null, told }));
     });`;
-  const run = spawnSync(process.execPath, ['-e', probe], { cwd: tmp, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+  // no ws.close(): idle reader threads must not keep the process alive
+  const run = spawnSync(process.execPath, ['-e', probe], { cwd: tmp, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' }, timeout: 60_000 });
   const opened = run.status === 0 ? JSON.parse(run.stdout) : null;
-  check(opened?.runs > 0 && opened.db, `the packaged reader could not open ${FIXTURE} with sql.js: ${run.stderr || run.stdout}`);
+  check(opened?.runs > 0 && opened.db, `the packaged reader could not open ${FIXTURE} with sql.js: ${run.stderr || run.stdout || run.error}`);
+  check(opened?.worker && opened.told.length === 0, `the packaged reader did not read metric folders in worker threads: ${JSON.stringify(opened)}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -8,6 +8,17 @@ const TRIM_ABOVE = 1 / 8;
 /** Growth once trimmed: leaves less unused room than TRIM_ABOVE, so appends after a load do not trim. */
 const SETTLED_GROWTH = 1.125;
 
+/** A builder's whole content, to move it to another thread (its buffers can be transferred). */
+export interface SeriesBuilderState {
+  steps: Float64Array;
+  values: Float64Array;
+  times: Float64Array;
+  length: number;
+  sorted: boolean;
+  legacyNonFinite: boolean;
+  settled: boolean;
+}
+
 /** Growable columnar buffer for (step, value, timestamp) points arriving in any order. */
 export class SeriesBuilder {
   private steps: Float64Array;
@@ -26,6 +37,24 @@ export class SeriesBuilder {
     this.steps = new Float64Array(cap);
     this.values = new Float64Array(cap);
     this.times = new Float64Array(cap);
+  }
+
+  /** A builder holding `state`'s arrays themselves (no copy). */
+  static fromState(state: SeriesBuilderState): SeriesBuilder {
+    const b = new SeriesBuilder(1);
+    b.steps = state.steps;
+    b.values = state.values;
+    b.times = state.times;
+    b.n = state.length;
+    b.sorted = state.sorted;
+    b.nonFinite = state.legacyNonFinite;
+    b.settled = state.settled;
+    return b;
+  }
+
+  /** The builder's arrays themselves (no copy): after transferring their buffers the builder must not be used. */
+  state(): SeriesBuilderState {
+    return { steps: this.steps, values: this.values, times: this.times, length: this.n, sorted: this.sorted, legacyNonFinite: this.nonFinite, settled: this.settled };
   }
 
   get length(): number {

@@ -11,7 +11,8 @@
  */
 export type LoadPriority = 'preview' | 'request' | 'background';
 
-const RANK: Record<LoadPriority, number> = { preview: 0, request: 1, background: 2 };
+/** Lower is more urgent. */
+export const RANK: Record<LoadPriority, number> = { preview: 0, request: 1, background: 2 };
 
 export interface SchedulerLimits {
   preview: number;

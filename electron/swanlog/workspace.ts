@@ -3,8 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { RunIssue } from '../../shared/domain';
 import { discoverSwanlogs, isRunDirName, type SwanlogRoot } from './discover';
+import { defaultPoolSize, defaultWorkerScript, FolderReadPool, type FolderReadPoolOptions } from './legacy/folderReadPool';
 import { DEFAULT_LIMITS, LoadScheduler, type LoadPriority, type SchedulerLimits } from './loadScheduler';
-import { DEFAULT_OPEN_OPTIONS, LocalRun, type RunDelta, type RunOpenOptions } from './run/localRun';
+import { LocalRun, type RunDelta } from './run/localRun';
+import { DEFAULT_OPEN_OPTIONS, type RunOpenOptions } from './run/recordSource';
 import { readRunsDb, RUNS_DB_FILE, type RunsDb } from './sqlite/runsDb';
 
 /** One swanlog folder with its (optional) runs.swanlab rows and its runs. */
@@ -32,6 +34,8 @@ export interface WorkspaceOptions {
   /** How much of each run is read at open (see RunOpenOptions). */
   open?: Partial<RunOpenOptions>;
   scheduler?: Partial<SchedulerLimits>;
+  /** Worker threads for the first read of metric folders (size 0: on the main thread). */
+  readers?: Partial<FolderReadPoolOptions>;
 }
 
 /** Runs opened (or refreshed) at the same time: their reads overlap, the CPU work is small. */
@@ -80,12 +84,19 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
   readonly scheduler: LoadScheduler;
   private readonly clock: () => number;
   private readonly openOptions: RunOpenOptions;
+  private readonly readers: FolderReadPool;
 
   private constructor(readonly target: string, readonly roots: LoadedRoot[], options: WorkspaceOptions) {
     super();
     this.clock = options.clock ?? Date.now;
     this.openOptions = { ...DEFAULT_OPEN_OPTIONS, ...options.open };
     this.scheduler = new LoadScheduler({ ...DEFAULT_LIMITS, ...options.scheduler });
+    this.readers = new FolderReadPool({
+      size: defaultPoolSize(),
+      script: defaultWorkerScript(),
+      log: (msg) => process.stderr.write(`swanview: ${msg}\n`),
+      ...options.readers,
+    });
   }
 
   /** `options` may be a clock (ms since epoch) for tests. */
@@ -206,7 +217,7 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
       const id = path.basename(dir);
       if (known.has(id)) continue;
       const rows = this.dbRowsFor(loaded, id);
-      loaded.runs.push(new LocalRun(dir, rows.row, rows.tags, this.clock, this.scheduler, this.notifyRun, this.openOptions));
+      loaded.runs.push(new LocalRun(dir, rows.row, rows.tags, this.clock, this.scheduler, this.notifyRun, this.openOptions, this.readers.read));
       added.push(id);
     }
     loaded.runs.sort((a, b) => a.id.localeCompare(b.id));
@@ -242,5 +253,6 @@ export class LocalWorkspace extends EventEmitter<WorkspaceEvents> {
     this.background = false;
     for (const run of this.runs) run.close();
     this.scheduler.close();
+    void this.readers.close();
   }
 }

@@ -16,10 +16,29 @@ const SWEEP_EVERY = 30;
  */
 export type FolderCheck = { kind: 'last' } | { kind: 'list'; changed: boolean } | { kind: 'sweep' };
 
+/** What a gate remembers between refreshes (to move it to another thread). */
+export interface FolderGateState {
+  mtimeMs: number | null;
+  listedAt: number;
+  sinceSweep: number;
+}
+
 export class FolderGate {
   private mtimeMs: number | null = null;
   private listedAt = 0;
   private sinceSweep = 0;
+
+  static fromState(s: FolderGateState): FolderGate {
+    const g = new FolderGate();
+    g.mtimeMs = s.mtimeMs;
+    g.listedAt = s.listedAt;
+    g.sinceSweep = s.sinceSweep;
+    return g;
+  }
+
+  state(): FolderGateState {
+    return { mtimeMs: this.mtimeMs, listedAt: this.listedAt, sinceSweep: this.sinceSweep };
+  }
 
   /** `st` = stat of the folder taken now, before any listing (null: stat failed). */
   check(st: Stats | null): FolderCheck {

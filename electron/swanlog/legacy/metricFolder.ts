@@ -2,8 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaItem, MediaPoint, MetricType, NumericSeries, RunIssue } from '../../../shared/domain';
 import { SeriesBuilder } from '../../../shared/seriesBuilder';
-import { readAppendedLines, type TailPosition } from './appendedLines';
+import { readAppendedLines } from './appendedLines';
 import { FolderGate } from './folderGate';
+import type { FolderSnapshot, LogFileState } from './folderSnapshot';
 import { ScannedPoint, scanLogLine } from './logLine';
 
 export { readSummaryFile, type SummaryFile } from './summaryFile';
@@ -12,19 +13,8 @@ const READ_CONCURRENCY = 4;
 /** Folders with at most this many files are checked completely on every refresh (it costs nothing). */
 const SMALL_FOLDER = 16;
 
-/** What was read from one `<N>.log` file; its line points live in the folder's store. */
-interface LogFileState {
-  name: string;
-  position: TailPosition | null;
-  /** Line points of this file in the store. */
-  points: number;
-  legacyNonFinite: boolean;
-  media: MediaPoint[];
-  unparsable: number;
-  /** Points whose data is neither a number nor a list. */
-  unusable: number;
-  readError: string | null;
-}
+/** Does a folder's first read elsewhere (a worker thread): its snapshot, or null to read it here. */
+export type FirstFolderRead = (dir: string, type: MetricType) => Promise<FolderSnapshot | null>;
 
 /** One file's points read by one refresh, until they are appended to the store in file order. */
 interface FileRead {
@@ -46,7 +36,7 @@ interface FileRead {
 export class MetricFolderReader {
   private readonly files = new Map<string, LogFileState>();
   private readonly folder: string;
-  private readonly gate = new FolderGate();
+  private gate = new FolderGate();
   private store = new SeriesBuilder();
   /** The last file (in reading order) whose points are in the store. */
   private lastInStore: string | null = null;
@@ -58,6 +48,8 @@ export class MetricFolderReader {
   constructor(
     private readonly dir: string,
     private readonly type: MetricType,
+    /** Used for the first refresh only; later ones read what was appended, here. */
+    private firstRead: FirstFolderRead | null = null,
   ) {
     this.folder = path.basename(dir);
   }
@@ -115,7 +107,34 @@ export class MetricFolderReader {
     return this.ordered;
   }
 
+  /**
+   * Everything this reader knows, with `result` (what the refresh that got it there returned).
+   * Holds the store's arrays themselves: once they are transferred, this reader is unusable.
+   */
+  snapshot(result: FolderSnapshot['result']): FolderSnapshot {
+    this.store.build(); // sorted here: in a worker, that is one job less for the main thread
+    return { files: [...this.files.values()], gate: this.gate.state(), store: this.store.state(), lastInStore: this.lastInStore, listError: this.listError, result };
+  }
+
+  private adopt(s: FolderSnapshot): FolderSnapshot['result'] {
+    this.files.clear();
+    for (const f of s.files) this.files.set(f.name, f);
+    this.ordered = null;
+    this.cachedMedia = null;
+    this.gate = FolderGate.fromState(s.gate);
+    this.store = SeriesBuilder.fromState(s.store);
+    this.lastInStore = s.lastInStore;
+    this.listError = s.listError;
+    return s.result;
+  }
+
   private async refreshNow(): Promise<{ added: number; rewritten: boolean }> {
+    const elsewhere = this.files.size === 0 ? this.firstRead : null;
+    this.firstRead = null;
+    if (elsewhere) {
+      const s = await elsewhere(this.dir, this.type);
+      if (s) return this.adopt(s);
+    }
     const { names, gone } = await this.namesToCheck();
     for (const name of gone) this.files.delete(name);
     if (gone.length) this.ordered = null;

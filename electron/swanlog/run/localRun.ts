@@ -1,22 +1,20 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type {
-  ConsoleLine, Generation, MediaPoint, MetricKeyInfo, MetricType, NumericSeries, RunInfo, RunIssue,
-} from '../../../shared/domain';
+import type { ConsoleLine, Generation, MediaPoint, MetricKeyInfo, NumericSeries, RunInfo, RunIssue } from '../../../shared/domain';
 import { sectionOf } from '../../../shared/sections';
-import { parseIsoMs } from '../../../shared/time';
 import { ConsoleReader } from '../legacy/console';
-import { SAMPLE_WINDOWS, sampleLogFolder, type LogSample } from '../legacy/logSample';
+import { SAMPLE_WINDOWS } from '../legacy/logSample';
 import { LogTailProbe } from '../legacy/logTail';
-import { MetricFolderReader } from '../legacy/metricFolder';
+import { MetricFolderReader, type FirstFolderRead } from '../legacy/metricFolder';
 import { readRunFiles, type RunFiles } from '../legacy/runFiles';
-import { RecordFileReader } from '../records/recordFile';
-import { sampleRecordFile, type RecordSample } from '../records/recordSample';
-import { scanRecordTail, type RecordTail } from '../records/recordTail';
 import type { ExperimentRow, TagRow } from '../sqlite/runsDbTypes';
-import { LoadScheduler, type LoadPriority } from '../loadScheduler';
+import { LoadScheduler, RANK, type LoadPriority } from '../loadScheduler';
+import {
+  EMPTY_SERIES, folderDir, folderPreview, loadFolder, newKeySource, normalizeType, refreshProbes, type KeySource, type PreviewSeries,
+} from './keySource';
 import { resolveMediaFile } from './mediaPath';
-import { decideStatus } from './runStatus';
+import { DEFAULT_OPEN_OPTIONS, RecordSource, recordFileIn, type RunOpenOptions } from './recordSource';
+import { runInfo } from './runInfo';
 import { servingCopy } from './servingCopy';
 
 /** What grew in one refresh of a run (or what a background read found). */
@@ -28,66 +26,12 @@ export interface RunDelta {
   statusChanged: boolean;
 }
 
-/** How much of a run is read when its folder is opened (the rest is read when asked for). */
-export interface RunOpenOptions {
-  /** Record files up to this size are read whole at open. */
-  wholeRecordBelow: number;
-  /** Bytes read at open from the start of a bigger record file (start record, saved files, first columns). */
-  recordHead: number;
-}
-
-export const DEFAULT_OPEN_OPTIONS: RunOpenOptions = { wholeRecordBelow: 4 * 1024 * 1024, recordHead: 64 * 1024 };
-
 /**
  * Bytes of a record file read per scheduled step of its full read: about 50 ms of parsing when
  * someone waits for it, 7 ms in the background (a step parses without yielding, and the server
  * must stay quick to answer a page loading meanwhile: its static files, workspace.get …).
  */
 const SCAN_SLICE = { preview: 8 << 20, request: 8 << 20, background: 1 << 20 } as const;
-
-/** A coarse picture of a series, from strided reads (never the series itself). */
-export interface PreviewSeries {
-  series: NumericSeries;
-  /** Estimated number of points of the full series. */
-  total: number;
-}
-
-interface KeySources {
-  info: MetricKeyInfo;
-  /** logs/<folder> of generation A, when that folder exists. */
-  folder: MetricFolderReader | null;
-  folderName: string | null;
-  /** The folder's first read finished: its points are in the reader and follow refreshes. */
-  loaded: boolean;
-  loading: Promise<void> | null;
-  /** Class of the pending first read (raised when someone waits for it). */
-  priority: LoadPriority;
-  /** The folder's last point, for runs whose status depends on it while the points are not loaded. */
-  probe: LogTailProbe | null;
-  preview: Promise<LogSample | null> | null;
-}
-
-const RANK: Record<LoadPriority, number> = { preview: 0, request: 1, background: 2 };
-
-const EMPTY_SERIES: NumericSeries = {
-  steps: new Float64Array(0), values: new Float64Array(0), timestamps: new Float64Array(0), legacyNonFinite: false,
-};
-
-function normalizeType(t: string | null | undefined): MetricType {
-  const s = (t ?? 'line').toLowerCase();
-  if (s === 'default' || s === 'float' || s === 'scalar' || s === 'line') return 'line';
-  return s as MetricType;
-}
-
-async function exists(p: string): Promise<boolean> {
-  return fs.stat(p).then(() => true, () => false);
-}
-
-function recordFileIn(names: string[]): string | null {
-  const c = names.filter((n) => /^run-.+\.swanlab$/.test(n)).sort();
-  if (c.length) return c[0];
-  return names.includes('backup.swanlab') ? 'backup.swanlab' : null;
-}
 
 function newDelta(runId: string): RunDelta {
   return { runId, newKeys: [], grownKeys: [], consoleLines: 0, statusChanged: false };
@@ -107,20 +51,11 @@ function newDelta(runId: string): RunDelta {
 export class LocalRun {
   readonly id: string;
   files: RunFiles | null = null;
-  private record: RecordFileReader | null = null;
-  /** The record file was read to its end once: its keys, counts, console and media are complete. */
-  private recordScanned = false;
+  private record: RecordSource | null = null;
   private scanning: Promise<void> | null = null;
   private scanPriority: LoadPriority = 'background';
-  /** The end of a big record file, read at open (its finish record) until the full read is done. */
-  private tail: RecordTail | null = null;
-  private recordSample: Promise<RecordSample | null> | null = null;
-  /** Reads and replacements of the record reader, one at a time. */
-  private recordLock: Promise<unknown> = Promise.resolve();
-  /** Keys with a logs/ folder whose record copy outgrew it: the record reader keeps their values. */
-  private recordServed = new Set<string>();
   private consoleReader: ConsoleReader | null = null;
-  private keySources = new Map<string, KeySources>();
+  private keySources = new Map<string, KeySource>();
   private generations = new Set<Generation>();
   private issues: RunIssue[] = [];
   private observedGrowthAt: number | null = null;
@@ -137,6 +72,8 @@ export class LocalRun {
     /** Told what a background or on-demand read found (new keys, a changed status). */
     private readonly notify: (delta: RunDelta) => void = () => {},
     private readonly options: RunOpenOptions = DEFAULT_OPEN_OPTIONS,
+    /** Where metric folders get their first read (worker threads), if not here. */
+    private readonly firstFolderRead: FirstFolderRead | null = null,
   ) {
     this.id = path.basename(dir);
   }
@@ -172,21 +109,25 @@ export class LocalRun {
     if (this.dbRowValue) this.generations.add('A');
     delta.newKeys.push(...(await this.addDbKeys(first)));
 
-    if (this.record) {
-      if (first) await this.readRecordAtOpen(delta);
-      else if (this.recordScanned) await this.withRecordLock(() => this.refreshRecord(delta));
-      else await this.refreshTail();
+    const rec = this.record;
+    if (rec) {
+      if (first) {
+        await rec.open(this.options);
+        for (const k of rec.content.columns.keys()) if (this.addRecordKey(k)) delta.newKeys.push(k);
+      } else if (rec.scanned) await rec.withLock(() => this.refreshRecord(delta));
+      else if (await rec.refreshTail()) this.observedGrowthAt = this.clock();
     }
     for (const [key, src] of this.keySources) {
       if (!src.folder || !src.loaded) continue;
       const r = await src.folder.refresh();
       if (r.added > 0 || r.rewritten) delta.grownKeys.push(key);
     }
-    if (this.record && this.recordScanned && !first) {
-      delta.grownKeys.push(...(await this.withRecordLock(() => this.switchFullerKeys(delta, false))));
+    if (rec && rec.scanned && !first) {
+      delta.grownKeys.push(...(await rec.withLock(() => this.switchFullerKeys(delta, false))));
     }
     if (this.consoleReader) delta.consoleLines += await this.consoleReader.refresh();
-    const probed = await this.refreshProbes();
+    // runs whose status depends on when data last arrived (no record file, the DB says running, no error.log)
+    const probed = !rec && this.statusNeedsActivity() && (await refreshProbes(this.dir, this.keySources.values()));
 
     if (first) {
       delta.newKeys = [...this.keySources.keys()];
@@ -203,56 +144,25 @@ export class LocalRun {
   }
 
   private async openFiles(): Promise<void> {
-    if (!(await exists(this.dir))) this.issues.push({ path: this.dir, reason: 'runs.swanlab lists this run but its folder is missing' });
+    if (!(await fs.stat(this.dir).then(() => true, () => false))) {
+      this.issues.push({ path: this.dir, reason: 'runs.swanlab lists this run but its folder is missing' });
+    }
     const names = await fs.readdir(this.dir).catch(() => [] as string[]);
     this.files = await readRunFiles(this.dir);
     this.issues.push(...this.files.issues);
     const rec = recordFileIn(names);
     if (rec) {
-      this.record = new RecordFileReader(path.join(this.dir, rec), this.countOnly);
+      this.record = new RecordSource(path.join(this.dir, rec), (key) => !!this.keySources.get(key)?.folder);
       this.generations.add(rec === 'backup.swanlab' ? 'B' : 'C');
     }
     if (names.includes('console')) this.consoleReader = new ConsoleReader(this.dir);
   }
 
-  /** A small record file is read whole; of a big one only the first blocks and the tail. */
-  private async readRecordAtOpen(delta: RunDelta): Promise<void> {
-    const rec = this.record!;
-    const size = (await fs.stat(rec.filePath).catch(() => null))?.size ?? 0;
-    if (size <= this.options.wholeRecordBelow) {
-      await rec.refresh();
-      this.recordScanned = true;
-    } else {
-      const [, tail] = await Promise.all([rec.refresh(this.options.recordHead, false), scanRecordTail(rec.filePath).catch(() => null)]);
-      this.tail = tail;
-      this.big = true;
-    }
-    for (const k of rec.content.columns.keys()) if (this.addRecordKey(k)) delta.newKeys.push(k);
-  }
-
-  /** The record reader keeps only point counts for keys that logs/ serve (one copy in memory, not two). */
-  private readonly countOnly = (key: string): boolean => !!this.keySources.get(key)?.folder && !this.recordServed.has(key);
-
-  private withRecordLock<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.recordLock.then(fn);
-    this.recordLock = next.catch(() => undefined);
-    return next;
-  }
-
   private async refreshRecord(delta: RunDelta): Promise<void> {
-    const d = await this.record!.refresh();
+    const d = await this.record!.reader.refresh();
     for (const k of d.newKeys) if (this.addRecordKey(k)) delta.newKeys.push(k);
     delta.grownKeys.push(...d.grownKeys);
     delta.consoleLines += d.newLogLines;
-  }
-
-  /** Until the full read is done, a grown record file gets its tail read again (a finish record may have arrived). */
-  private async refreshTail(): Promise<void> {
-    const size = (await fs.stat(this.record!.filePath).catch(() => null))?.size;
-    if (size === undefined || size === this.tail?.size) return;
-    const tail = await scanRecordTail(this.record!.filePath).catch(() => null);
-    if (tail && this.tail && tail.lastDataMs > this.tail.lastDataMs) this.observedGrowthAt = this.clock();
-    if (tail) this.tail = tail;
   }
 
   /**
@@ -261,7 +171,7 @@ export class LocalRun {
    * the file was read to its end. Calling it again with a higher class speeds up a read under way.
    */
   scan(priority: LoadPriority): Promise<void> {
-    if (!this.record || this.recordScanned) return Promise.resolve();
+    if (!this.record || this.record.scanned) return Promise.resolve();
     if (RANK[priority] < RANK[this.scanPriority]) this.scanPriority = priority;
     this.scanning ??= this.scanLoop().finally(() => {
       this.scanning = null;
@@ -270,23 +180,21 @@ export class LocalRun {
   }
 
   private async scanLoop(): Promise<void> {
+    const rec = this.record!;
     const before = this.statusSignature();
     for (;;) {
       if (this.closed) throw new Error('the folder was closed');
-      const done = await this.scheduler.run(() => this.scanPriority, () => this.withRecordLock(async () => {
-        const rec = this.record!;
-        const d = await rec.refresh(rec.resumeOffset + SCAN_SLICE[this.scanPriority], false);
+      const done = await this.scheduler.run(() => this.scanPriority, () => rec.withLock(async () => {
+        const slice = await rec.readSlice(SCAN_SLICE[this.scanPriority]);
         const delta = newDelta(this.id);
-        for (const k of d.newKeys) if (this.addRecordKey(k)) delta.newKeys.push(k);
+        for (const k of slice.newKeys) if (this.addRecordKey(k)) delta.newKeys.push(k);
         if (delta.newKeys.length) this.notify(delta);
-        return rec.reachedEnd || rec.stopped || d.bytes === 0;
+        return slice.done;
       }));
       if (done) break;
     }
-    await this.withRecordLock(async () => {
-      for (const s of this.record!.content.scalars.values()) s.trim();
-      this.recordScanned = true;
-      this.tail = null;
+    await rec.withLock(async () => {
+      rec.finishScan();
       const delta = newDelta(this.id);
       delta.grownKeys = await this.switchFullerKeys(delta, true);
       delta.statusChanged = this.statusSignature() !== before;
@@ -309,15 +217,15 @@ export class LocalRun {
    * the folder's last step is compared with the record's highest one. Returns the keys switched.
    */
   private async switchFullerKeys(delta: RunDelta, probeUnloaded: boolean): Promise<string[]> {
-    const old = this.record!;
+    const rec = this.record!;
     const fuller: string[] = [];
-    for (const [key, count] of old.content.scalarCounts) {
+    for (const [key, count] of rec.content.scalarCounts) {
       const src = this.keySources.get(key);
-      if (!src?.folder || this.recordServed.has(key)) continue;
+      if (!src?.folder || rec.isServed(key)) continue;
       if (src.loaded) {
         if (servingCopy(src.folder.series().steps.length, count.distinct) === 'record') fuller.push(key);
       } else if (probeUnloaded && count.length > 0) {
-        const probe = (src.probe ??= new LogTailProbe(this.folderDir(src)));
+        const probe = (src.probe ??= new LogTailProbe(folderDir(this.dir, src)));
         await probe.refresh();
         // a request may have read the folder meanwhile (and dropped its probe): compare exactly then
         if (src.loaded) {
@@ -329,11 +237,7 @@ export class LocalRun {
       }
     }
     if (!fuller.length) return [];
-    for (const key of fuller) this.recordServed.add(key);
-    const next = new RecordFileReader(old.filePath, this.countOnly);
-    await next.refresh(old.content.bytesRead); // the same bytes: the same state, plus the values
-    const d = await next.refresh(); // what was appended meanwhile
-    this.record = next;
+    const d = await rec.serveFromRecord(fuller);
     for (const k of d.newKeys) if (this.addRecordKey(k)) delta.newKeys.push(k);
     return [...fuller, ...d.grownKeys];
   }
@@ -351,18 +255,10 @@ export class LocalRun {
       const known = this.keySources.get(tag.name);
       const type = normalizeType(tag.type);
       // no folder: the first value had a wrong type (source.error) or nothing was written yet
-      const folder = this.logsNames.has(tag.folder) ? new MetricFolderReader(path.join(this.dir, 'logs', tag.folder), type) : null;
+      const folder = this.logsNames.has(tag.folder) ? new MetricFolderReader(path.join(this.dir, 'logs', tag.folder), type, this.firstFolderRead) : null;
       if (!known) added.push(tag.name);
-      this.keySources.set(tag.name, {
-        info: known?.info ?? { key: tag.name, section: sectionOf(tag.name), type, system: false, displayName: null, chartName: null },
-        folder,
-        folderName: tag.folder,
-        loaded: false,
-        loading: null,
-        priority: 'background',
-        probe: null,
-        preview: null,
-      });
+      const info = known?.info ?? { key: tag.name, section: sectionOf(tag.name), type, system: false, displayName: null, chartName: null };
+      this.keySources.set(tag.name, newKeySource(info, folder, tag.folder));
     }
     return added;
   }
@@ -374,65 +270,18 @@ export class LocalRun {
     let folder: MetricFolderReader | null = null;
     // 0.6/0.7 local mode writes system metrics to logs/<kid>/ without a DB row
     if (col.kid !== null && this.generations.has('A')) {
-      folder = new MetricFolderReader(path.join(this.dir, 'logs', col.kid), col.type);
+      folder = new MetricFolderReader(path.join(this.dir, 'logs', col.kid), col.type, this.firstFolderRead);
     }
-    this.keySources.set(key, {
-      info: {
-        key,
-        section: col.system ? 'system' : col.sectionName ?? sectionOf(key),
-        type: col.type,
-        system: col.system,
-        displayName: col.displayName,
-        chartName: col.chartName,
-      },
-      folder,
-      folderName: col.kid,
-      loaded: false,
-      loading: null,
-      priority: 'background',
-      probe: null,
-      preview: null,
-    });
+    const info: MetricKeyInfo = {
+      key,
+      section: col.system ? 'system' : col.sectionName ?? sectionOf(key),
+      type: col.type,
+      system: col.system,
+      displayName: col.displayName,
+      chartName: col.chartName,
+    };
+    this.keySources.set(key, newKeySource(info, folder, col.kid));
     return true;
-  }
-
-  private folderDir(src: KeySources): string {
-    return path.join(this.dir, 'logs', src.folderName ?? '');
-  }
-
-  /** Reads a key's logs/ folder once (later refreshes follow it), at `priority` or better. */
-  private loadFolder(src: KeySources, priority: LoadPriority): Promise<void> {
-    if (src.loaded || !src.folder) return Promise.resolve();
-    if (RANK[priority] < RANK[src.priority]) src.priority = priority;
-    src.loading ??= this.scheduler.run(() => src.priority, () => src.folder!.refresh()).then(
-      () => {
-        src.loaded = true;
-        src.preview = null;
-        src.probe = null;
-      },
-      (e: unknown) => {
-        src.loading = null;
-        throw e;
-      },
-    );
-    return src.loading;
-  }
-
-  /**
-   * Runs whose status depends on when data last arrived (no record file, the DB says running,
-   * no error.log) follow the last point of each folder not loaded, without loading it.
-   * True when one of them moved.
-   */
-  private async refreshProbes(): Promise<boolean> {
-    if (this.record || !this.statusNeedsActivity()) return false;
-    let moved = false;
-    for (const src of this.keySources.values()) {
-      if (!src.folder || src.loaded) continue;
-      const first = src.probe === null;
-      src.probe ??= new LogTailProbe(this.folderDir(src));
-      if ((await src.probe.refresh()) && !first) moved = true;
-    }
-    return moved;
   }
 
   private statusNeedsActivity(): boolean {
@@ -459,11 +308,13 @@ export class LocalRun {
   }
 
   /** The run's record file was too big to be read whole at open: its series are big too (a hint for previews). */
-  big = false;
+  get big(): boolean {
+    return this.record?.big ?? false;
+  }
 
   /** The record file has been read to its end: keys(), console and media are complete. */
   get complete(): boolean {
-    return !this.record || this.recordScanned;
+    return !this.record || this.record.scanned;
   }
 
   /** Resolves once keys(), console and media are complete (the record file read, at request priority). */
@@ -486,10 +337,11 @@ export class LocalRun {
     }
     if (!src || src.info.type !== 'line') return null;
     if (src.folder) {
-      await this.loadFolder(src, priority);
-      if (this.record && !this.recordScanned && this.tailAhead(key, src)) await this.scan(priority);
-      if (this.record && this.recordScanned && this.mayBeFuller(key, src)) {
-        await this.scheduler.run(priority, () => this.withRecordLock(() => this.switchFullerKeys(newDelta(this.id), true)));
+      await loadFolder(this.scheduler, src, priority);
+      if (this.record && !this.record.scanned && this.tailAhead(key, src)) await this.scan(priority);
+      const rec = this.record;
+      if (rec && rec.scanned && this.mayBeFuller(key, src)) {
+        await this.scheduler.run(priority, () => rec.withLock(() => this.switchFullerKeys(newDelta(this.id), true)));
       }
     } else if (this.record) {
       await this.scan(priority);
@@ -506,16 +358,17 @@ export class LocalRun {
   }
 
   /** The record file's last blocks have points of `key` past the last one logs/ has. */
-  private tailAhead(key: string, src: KeySources): boolean {
-    const recordLast = this.tail?.lastSteps.get(key);
+  private tailAhead(key: string, src: KeySource): boolean {
+    const recordLast = this.record!.tail?.lastSteps.get(key);
     if (recordLast === undefined) return false;
     const steps = src.folder!.series().steps;
     return steps.length === 0 || recordLast > steps[steps.length - 1];
   }
 
-  private mayBeFuller(key: string, src: KeySources): boolean {
-    const count = this.record!.content.scalarCounts.get(key);
-    return !!count && !this.recordServed.has(key) && servingCopy(src.folder!.series().steps.length, count.distinct) === 'record';
+  private mayBeFuller(key: string, src: KeySource): boolean {
+    const rec = this.record!;
+    const count = rec.content.scalarCounts.get(key);
+    return !!count && !rec.isServed(key) && servingCopy(src.folder!.series().steps.length, count.distinct) === 'record';
   }
 
   private servedSeries(key: string): NumericSeries | null {
@@ -535,17 +388,8 @@ export class LocalRun {
   async preview(key: string, windows = SAMPLE_WINDOWS): Promise<PreviewSeries | null> {
     const src = this.keySources.get(key);
     if (!src || src.info.type !== 'line' || this.loadedSeries(key) !== undefined) return null;
-    if (src.folder) {
-      src.preview ??= this.scheduler.run('preview', () => sampleLogFolder(this.folderDir(src), windows)).catch(() => null);
-      const s = await src.preview;
-      return s && s.series.steps.length ? { series: s.series, total: s.estimatedTotal } : null;
-    }
-    if (!this.record) return null;
-    const file = this.record.filePath;
-    this.recordSample ??= this.scheduler.run('preview', () => sampleRecordFile(file)).catch(() => null);
-    const sample = await this.recordSample;
-    const s = sample?.series.get(key);
-    return s && s.steps.length ? { series: s, total: sample!.estimatedTotals.get(key) ?? s.steps.length } : null;
+    if (src.folder) return folderPreview(this.scheduler, this.dir, src, windows);
+    return this.record ? this.record.preview(this.scheduler, key) : null;
   }
 
   async media(key: string): Promise<MediaPoint[] | null> {
@@ -557,7 +401,7 @@ export class LocalRun {
   private async loadMedia(key: string): Promise<MediaPoint[] | null> {
     const src = this.keySources.get(key);
     if (!src || src.info.type === 'line') return null;
-    if (src.folder) await this.loadFolder(src, 'request');
+    if (src.folder) await loadFolder(this.scheduler, src, 'request');
     await this.ready();
     const fromLogs = src.folder ? src.folder.mediaPoints() : null;
     const fromRecord = this.record?.content.media.get(key) ?? null;
@@ -616,74 +460,19 @@ export class LocalRun {
     return this.record?.content ?? null;
   }
 
-  /** Newest data time known without reading more: loaded series, folder tails, the record file (or its tail). */
-  private lastDataTime(): number | null {
-    let last = -Infinity;
-    const take = (t: number | undefined) => {
-      if (t !== undefined && Number.isFinite(t) && t > last) last = t;
-    };
-    for (const src of this.keySources.values()) {
-      if (src.folder && src.loaded) {
-        const s = src.folder.series();
-        if (s.timestamps.length) take(s.timestamps[s.timestamps.length - 1]);
-        const m = src.folder.mediaPoints();
-        if (m.length) take(m[m.length - 1].timestamp);
-      } else if (src.probe?.current) take(src.probe.current.lastTimeMs);
-    }
-    const rec = this.record?.content;
-    if (rec) {
-      take(rec.lastDataMs);
-      if (!this.recordScanned) take(this.tail?.lastDataMs);
-      if (rec.run.startedAt) take(parseIsoMs(rec.run.startedAt));
-    }
-    if (this.dbRow) take(parseIsoMs(this.dbRow.update_time));
-    if (this.observedGrowthAt !== null) take(this.observedGrowthAt);
-    return Number.isFinite(last) ? last : null;
-  }
-
   info(): RunInfo {
-    const rec = this.record?.content ?? null;
-    const db = this.dbRow;
-    const meta = this.files?.system ?? null;
-    const lastActivity = this.lastDataTime();
-    const finish = rec === null ? null : this.recordScanned ? rec.finish : this.tail?.finish ?? rec.finish;
-    const verdict = decideStatus({
-      dbStatus: db ? db.status : null,
-      recordFinish: finish,
-      hasRecordFile: rec !== null,
-      hasErrorLog: (this.consoleReader?.errorLog() ?? null) !== null,
-      sdkVersion: db?.version ?? meta?.sdkVersion ?? null,
-      lastActivity,
+    return runInfo({
+      id: this.id,
+      dir: this.dir,
+      db: this.dbRowValue,
+      files: this.files,
+      record: this.record,
+      errorLog: this.consoleReader?.errorLog() ?? null,
+      keySources: this.keySources,
+      generations: this.generations,
+      issues: this.issues,
+      observedGrowthAt: this.observedGrowthAt,
       now: this.clock(),
     });
-    const issues = [...this.issues];
-    if (rec?.torn && this.recordScanned) issues.push({ path: rec.path, reason: `record file ends in a torn or bad chunk at byte ${rec.torn.offset}: ${rec.torn.reason}; everything before it is shown` });
-    for (const [key, s] of this.keySources) {
-      if (s.folder) for (const i of s.folder.issues) issues.push({ path: i.path, reason: `${key}: ${i.reason}` });
-    }
-    const sdkRunId = rec?.run.id ?? (/^run-\d{8}_\d{6}-(.+)$/.exec(this.id)?.[1] ?? null);
-    const createdAt = db?.create_time ?? rec?.run.startedAt ?? null;
-    const finishedAt = db?.finish_time ?? finish?.finishedAt ?? null;
-    return {
-      id: this.id,
-      sdkRunId,
-      dir: this.dir,
-      project: rec?.project ?? null,
-      name: db?.name ?? rec?.run.name ?? sdkRunId ?? this.id,
-      description: db ? db.description : rec?.run.description ?? null,
-      tags: rec?.run.tags ?? [],
-      colors: {
-        light: db?.light ?? rec?.run.colors?.[0] ?? null,
-        dark: db?.dark ?? rec?.run.colors?.[1] ?? rec?.run.colors?.[0] ?? null,
-      },
-      sdkVersion: db?.version ?? meta?.sdkVersion ?? null,
-      generations: (['A', 'B', 'C'] as Generation[]).filter((g) => this.generations.has(g)),
-      createdAt,
-      finishedAt: verdict.status === 'running' || verdict.status === 'killed' ? null : finishedAt,
-      status: verdict.status,
-      statusEvidence: verdict.evidence,
-      lastActivity,
-      issues,
-    };
   }
 }
