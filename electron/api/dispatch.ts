@@ -28,6 +28,13 @@ function nothingOpen(canOpenFolders: boolean): WorkspaceView {
   return { sourceId: null, kind: null, target: null, folderKey: null, runs: [], issues: [], canOpenFolders };
 }
 
+/** Starts sampling the charts a window opens on while its page loads (the folder's UI state says which). */
+export function prefetchFirstScreen(src: RunSource, store: UiStateStore): void {
+  const folderKey = src.view().folderKey;
+  // only a head start: whatever fails here fails again, and is reported, when the page asks
+  if (src.prefetch && folderKey) void store.get(folderKey).then((ui) => src.prefetch!(ui)).catch(() => {});
+}
+
 /** Every channel of the contract, implemented once for both transports. */
 export function createHandlers(host: ApiHost): Handlers {
   return {
@@ -35,6 +42,7 @@ export function createHandlers(host: ApiHost): Handlers {
     'workspace.open': async ({ path }) => {
       if (!host.open) throw Object.assign(new Error('this server shows one folder; start `swanview serve PATH` for another'), { status: 403 });
       const src = await host.open(path);
+      prefetchFirstScreen(src, host.store);
       await host.store.addRecent(src.view().target ?? path);
       return src.view();
     },

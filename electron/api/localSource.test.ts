@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../shared/contract';
+import { EMPTY_UI_STATE } from '../../shared/uiState';
 import { chartSeries } from '../../shared/chartSeries';
 import { makeTempDir } from '../testkit/fixtures';
 import { LocalWorkspace } from '../swanlog/workspace';
@@ -83,6 +84,40 @@ describe('LocalSource.series on a lazily opened folder', () => {
       expect(events.flatMap((e) => e.runs).filter((d) => d.runId !== killed)).toEqual([]);
     } finally {
       off();
+      ws.close();
+    }
+  });
+
+  it('prefetch samples the previews of the charts a window opens on, in the order and with the runs the page shows', async () => {
+    const root = path.join(makeTempDir('prefetch'), 'swanlog');
+    temps.push(path.dirname(root));
+    const ids: string[] = [];
+    for (let r = 0; r < 2; r++) {
+      const w = await SwanlogRunWriter.create(root, { name: `run${r}`, generations: ['A', 'C'], autoFlush: false, flushBytes: 1 << 20, startTime: Date.UTC(2026, 0, 1, r) });
+      for (let s = 0; s < 3_000; s++) w.log({ 'a/x': s, 'a/y': -s, 'b/x': s / 2, 'b/y': s * 2 });
+      // run0's b/x goes on: more points than series.get's short wait reads
+      if (r === 0) for (let s = 3_000; s < 60_000; s++) w.log({ 'b/x': s / 2 });
+      w.finish();
+      ids.push(w.runFolder);
+    }
+    const ws = await LocalWorkspace.open(root, LAZY);
+    const source = new LocalSource(ws, false, 10_000);
+    const sampled = () => ws.runs.flatMap((r) => ['a/x', 'a/y', 'b/x', 'b/y'].filter((k) => r.sampledTotal(k) !== null).map((k) => `${r.info().name}:${k}`));
+    try {
+      expect(sampled()).toEqual([]);
+      // b/y pinned, section a folded, run1 hidden: the first two charts are b/y and b/x, of run0
+      await source.prefetch({ ...EMPTY_UI_STATE, pinned: ['b/y'], folded: ['a'], hiddenRuns: [ids[1]] }, 2);
+      expect(sampled().sort()).toEqual(['run0:b/x', 'run0:b/y']);
+      expect(Math.abs(ws.run(ids[0])!.sampledTotal('b/x')! - 60_000)).toBeLessThan(1_000);
+      // a long series not read yet: answered with its sample at once (how much sooner is for the bench)
+      const r = await source.series('b/x', [ids[0]], 200);
+      expect(r.series[0].preview).toBe(true);
+      expect(r.series[0].values.length).toBeGreaterThan(10);
+
+      await source.prefetch(EMPTY_UI_STATE, 1);
+      expect(sampled()).toContain('run1:a/x');
+      expect(sampled()).not.toContain('run1:a/y');
+    } finally {
       ws.close();
     }
   });

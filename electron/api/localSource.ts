@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesData, SeriesResponse, WorkspaceView } from '../../shared/contract';
+import { buildSections, leadingCharts } from '../../shared/chartSections';
+import type { ChangeEvent, ConsoleResponse, MediaResponse, RunDetails, SeriesData, SeriesResponse, UiState, WorkspaceView } from '../../shared/contract';
 import { chartSeries } from '../../shared/chartSeries';
 import { consoleSince } from '../../shared/consoleTail';
 import type { NumericSeries } from '../../shared/domain';
@@ -13,9 +14,14 @@ import { NotFoundError, type RunSource } from './source';
 export const EXACT_WAIT_MS = 150;
 /** Series not read after this long get a preview sampled (small series are read before: no preview at all). */
 const PREVIEW_AFTER_MS = 50;
+/** About what that wait reads of a cold folder here (~1M points/s, docs/performance.md). */
+const READ_IN_WAIT_POINTS = 50_000;
 /** Windows per preview of a chart of many runs (each line needs fewer points among the others; half the reads). */
 const MANY_RUNS = 20;
 const WINDOWS_MANY_RUNS = 8;
+const previewWindows = (runs: number) => (runs >= MANY_RUNS ? WINDOWS_MANY_RUNS : undefined);
+/** Charts whose previews are sampled as soon as the folder is open: about what a window shows first. */
+export const FIRST_SCREEN_CHARTS = 6;
 
 const EMPTY: NumericSeries = { steps: new Float64Array(0), values: new Float64Array(0), timestamps: new Float64Array(0), legacyNonFinite: false };
 
@@ -98,9 +104,14 @@ export class LocalSource implements RunSource {
   async series(key: string, runIds: string[], width: number, range?: [number, number]): Promise<SeriesResponse> {
     const runs = runIds.map((id) => this.run(id));
     const outcomes: Outcome[] = runs.map(() => ({ done: false, value: null, error: null }));
-    // a run with a big record file has big series too: its preview is queued first, before any read
-    const windows = runs.length >= MANY_RUNS ? WINDOWS_MANY_RUNS : undefined;
-    const early = runs.map((r) => (r.big && r.loadedSeries(key) === undefined ? r.preview(key, windows).catch(() => null) : null));
+    // a run with a big record file has big series too: its preview is queued first, before any
+    // read; previews sampled already (a prefetch) of more points than the wait could read are
+    // answered without waiting
+    const windows = previewWindows(runs.length);
+    const unread = runs.map((r) => r.loadedSeries(key) === undefined);
+    const sampledPoints = runs.reduce((n, r, i) => n + (unread[i] ? r.sampledTotal(key) ?? 0 : 0), 0);
+    const sampledEarly = (r: LocalRun) => sampledPoints >= READ_IN_WAIT_POINTS && r.sampledTotal(key) !== null;
+    const early = runs.map((r, i) => (unread[i] && (r.big || sampledEarly(r)) ? r.preview(key, windows).catch(() => null) : null));
     const exact = runs.map((r, i) => r.series(key).then(
       (v) => Object.assign(outcomes[i], { done: true, value: v }),
       (e: unknown) => Object.assign(outcomes[i], { done: true, error: e }),
@@ -130,6 +141,27 @@ export class LocalSource implements RunSource {
       this.refineLater(key, runIds[i], exact[i]);
     }));
     return { key, series: out.filter((s): s is SeriesData => s !== null) };
+  }
+
+  /**
+   * Samples the previews of the charts the window opens on (`ui`: the folder's pins, folds and
+   * hidden runs, so the same charts and runs the page will ask for, in its order) while the page
+   * is still loading. On a cold folder of many long runs these previews are most of the time to
+   * the first screen; series.get then finds them sampled (they are kept per key until it is read).
+   */
+  async prefetch(ui: UiState, charts = FIRST_SCREEN_CHARTS): Promise<void> {
+    const hidden = new Set(ui.hiddenRuns);
+    const sampling: Promise<unknown>[] = [];
+    const views = this.ws.runs.map((r) => ({ run: r, keys: r.keys() }));
+    const sections = buildSections(views.map((v) => ({ info: v.run.info(), keys: v.keys, webUrl: null })), ui);
+    for (const chart of leadingCharts(sections, ui, charts)) {
+      for (const { key } of chart.keys) {
+        const runs = views.filter((v) => !hidden.has(v.run.id) && v.keys.some((k) => k.key === key)).map((v) => v.run);
+        const windows = previewWindows(runs.length);
+        for (const r of runs) sampling.push(r.preview(key, windows).catch(() => null));
+      }
+    }
+    await Promise.all(sampling);
   }
 
   /** Announces `key` as grown for the runs answered with a preview, once all of them are read. */

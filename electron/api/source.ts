@@ -1,4 +1,4 @@
-import type { ConsoleResponse, MediaResponse, RunDetails, SeriesResponse, WorkspaceView } from '../../shared/contract';
+import type { ConsoleResponse, MediaResponse, RunDetails, SeriesResponse, UiState, WorkspaceView } from '../../shared/contract';
 
 /**
  * What the UI can ask of any source of runs: a local swanlog folder today, a SwanLab account
@@ -17,6 +17,8 @@ export interface RunSource {
   console(runId: string, since?: number, anchor?: string): Promise<ConsoleResponse>;
   /** Absolute path of a media file the run recorded, for the transport to stream. */
   mediaFile(runId: string, key: string, file: string): Promise<string | null>;
+  /** Starts reading what a window opening on this source with UI state `ui` shows first (sources that read lazily). */
+  prefetch?(ui: UiState): Promise<void>;
   onChange(listener: (e: import('../../shared/contract').ChangeEvent) => void): () => void;
   close(): void;
 }

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { uiStateSchema, type UiState } from '../../shared/contract';
+import { EMPTY_UI_STATE } from '../../shared/uiState';
 
-const EMPTY: UiState = { pinned: [], hidden: [], folded: [], hiddenRuns: [] };
 const MAX_RECENT = 10;
 
 interface StoreFile {
@@ -49,7 +49,7 @@ export class UiStateStore {
   }
 
   async get(folderKey: string): Promise<UiState> {
-    return (await this.load()).folders[folderKey] ?? EMPTY;
+    return (await this.load()).folders[folderKey] ?? EMPTY_UI_STATE;
   }
 
   async set(folderKey: string, state: UiState): Promise<UiState> {

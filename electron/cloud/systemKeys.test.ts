@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MetricKeyInfo } from '../../shared/domain';
-import { chartModels } from '../../renderer/src/charts/sections';
+import { chartModels } from '../../shared/chartSections';
 import { LocalWorkspace } from '../swanlog/workspace';
 import { FIXTURES_DIR, writableCopy } from '../testkit/fixtures';
 import { keyInfo } from './mapKeys';

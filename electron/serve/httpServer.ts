@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import type { ApiHost } from '../api/dispatch';
+import { prefetchFirstScreen, type ApiHost } from '../api/dispatch';
 import { LocalSource } from '../api/localSource';
 import { SourceRegistry } from '../api/sourceRegistry';
 import { UiStateStore } from '../api/uiStateStore';
@@ -76,6 +76,7 @@ export async function startServer(ws: LocalWorkspace, opts: ServeOptions): Promi
   const dataDir = path.resolve(opts.dataDir ?? defaultDataDir());
   const store = new UiStateStore(opts.stateFile ?? path.join(dataDir, 'ui-state.json'));
   const sources = new SourceRegistry({ get: () => source, onChange: (l) => source.onChange(l) });
+  prefetchFirstScreen(source, store);
   // accounts are switched on once the bound address is known (loopback only)
   const api: ApiHost = { sources, store, mediaUrl, open: null, accounts: null, accountsOff: 'SwanLab accounts are switched off for this server' };
   const rpc = createRpcRoutes(api);

@@ -19,6 +19,8 @@ export interface KeySource {
   /** The folder's last point, for runs whose status depends on it while the points are not loaded. */
   probe: LogTailProbe | null;
   preview: Promise<LogSample | null> | null;
+  /** Estimated points of the series, once `preview` has settled with a sample (null before, and once read). */
+  sampledTotal: number | null;
 }
 
 /** A coarse picture of a series, from strided reads (never the series itself). */
@@ -33,7 +35,7 @@ export const EMPTY_SERIES: NumericSeries = {
 };
 
 export function newKeySource(info: MetricKeyInfo, folder: MetricFolderReader | null, folderName: string | null): KeySource {
-  return { info, folder, folderName, loaded: false, loading: null, priority: 'background', probe: null, preview: null };
+  return { info, folder, folderName, loaded: false, loading: null, priority: 'background', probe: null, preview: null, sampledTotal: null };
 }
 
 export function normalizeType(t: string | null | undefined): MetricType {
@@ -54,6 +56,7 @@ export function loadFolder(scheduler: LoadScheduler, src: KeySource, priority: L
     () => {
       src.loaded = true;
       src.preview = null;
+      src.sampledTotal = null;
       src.probe = null;
     },
     (e: unknown) => {
@@ -66,7 +69,13 @@ export function loadFolder(scheduler: LoadScheduler, src: KeySource, priority: L
 
 /** Strided reads of a folder not loaded yet (logSample.ts), once per key. */
 export async function folderPreview(scheduler: LoadScheduler, runDir: string, src: KeySource, windows: number): Promise<PreviewSeries | null> {
-  src.preview ??= scheduler.run('preview', () => sampleLogFolder(folderDir(runDir, src), windows)).catch(() => null);
+  src.preview ??= scheduler.run('preview', () => sampleLogFolder(folderDir(runDir, src), windows)).then(
+    (sample) => {
+      if (!src.loaded && sample?.series.steps.length) src.sampledTotal = sample.estimatedTotal;
+      return sample;
+    },
+    () => null,
+  );
   const s = await src.preview;
   return s && s.series.steps.length ? { series: s.series, total: s.estimatedTotal } : null;
 }

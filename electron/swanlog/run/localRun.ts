@@ -392,6 +392,11 @@ export class LocalRun {
     return this.record ? this.record.preview(this.scheduler, key) : null;
   }
 
+  /** Estimated points of a key whose logs/ folder has a preview sampled and is not read yet (a prefetch, an earlier request), else null. */
+  sampledTotal(key: string): number | null {
+    return this.keySources.get(key)?.sampledTotal ?? null;
+  }
+
   async media(key: string): Promise<MediaPoint[] | null> {
     const src = this.keySources.get(key);
     if (!src && !this.complete) await this.ready();

@@ -7,7 +7,7 @@ import { useAppStore } from '../store/appStore';
 import { LineChartPanel } from './LineChartPanel';
 import { Section } from './Section';
 import { useChartRuns } from './useChartRuns';
-import { buildSections } from './sections';
+import { buildSections } from '../../../shared/chartSections';
 import './charts.css';
 
 const NO_RUNS: RunView[] = [];

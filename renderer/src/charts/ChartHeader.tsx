@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
 import { IconButton } from '../ui/IconButton';
 import { EyeIcon, EyeOffIcon, PinIcon } from '../ui/icons';
-import type { ChartModel } from './sections';
+import type { ChartModel } from '../../../shared/chartSections';
 
 interface Props {
   chart: ChartModel;

@@ -10,7 +10,7 @@ import { ChartHeader } from './ChartHeader';
 import { chartLines, type KeyLines, type LegendItem } from './chartLines';
 import { buildLineOption, CHART_PALETTES, stepExtent } from './chartOption';
 import { EChart } from './EChart';
-import type { ChartModel } from './sections';
+import type { ChartModel } from '../../../shared/chartSections';
 import { tooltipHtml } from './tooltip';
 import { useElementWidth } from './useElementWidth';
 import { useInView } from './useInView';

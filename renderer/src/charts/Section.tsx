@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
 import { ChevronIcon } from '../ui/icons';
-import { foldEntry, isFolded, type SectionModel } from './sections';
+import { foldEntry, isFolded, type SectionModel } from '../../../shared/chartSections';
 
 const TITLE_KEYS: Partial<Record<string, string>> = {
   pinned: 'sections.pinned', hidden: 'sections.hidden', system: 'sections.system', default: 'sections.default',

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import type { UiState, WorkspaceView } from '../../../shared/contract';
+import { EMPTY_UI_STATE } from '../../../shared/uiState';
 import {
   loadLanguage, loadThemeMode, nextThemeMode, saveLanguage, saveThemeMode, type Language, type ThemeMode,
 } from './preferences';
 import {
-  EMPTY_UI_STATE, setRunsHidden, toggleFolded, toggleHiddenChart, togglePinned, toggleRunHidden,
+  setRunsHidden, toggleFolded, toggleHiddenChart, togglePinned, toggleRunHidden,
 } from './uiStateOps';
 
 export type LoadPhase = 'loading' | 'ready' | 'error';

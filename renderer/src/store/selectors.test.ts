@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunView } from '../../../shared/contract';
+import { EMPTY_UI_STATE } from '../../../shared/uiState';
 import type { AppState } from './appStore';
 import { selectTheme, selectVisibleRuns, selectVisibleRunsByKey } from './selectors';
-import { EMPTY_UI_STATE } from './uiStateOps';
 
 const runs = ['a', 'b', 'c'].map((id) => ({ info: { id }, keys: [{ key: 'loss' }, ...(id === 'c' ? [{ key: 'acc' }] : [])] }) as unknown as RunView);
 

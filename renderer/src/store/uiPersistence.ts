@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../../shared/client';
 import { useAppStore } from './appStore';
-import { EMPTY_UI_STATE } from './uiStateOps';
+import { EMPTY_UI_STATE } from '../../../shared/uiState';
 
 /**
  * Loads the folder's UI state, then writes every later change back through `state.set`.

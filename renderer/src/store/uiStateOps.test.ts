@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_UI_STATE, setRunsHidden, toggleFolded, toggleHiddenChart, togglePinned, toggleRunHidden,
-} from './uiStateOps';
+import { EMPTY_UI_STATE } from '../../../shared/uiState';
+import { setRunsHidden, toggleFolded, toggleHiddenChart, togglePinned, toggleRunHidden } from './uiStateOps';
 
 describe('ui state ops', () => {
   it('pins and unpins; pinning a hidden chart shows it', () => {

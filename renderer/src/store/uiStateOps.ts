@@ -2,7 +2,6 @@ import type { UiState } from '../../../shared/contract';
 
 /** Pure updates of the per-folder UI state (what `state.set` stores). */
 
-export const EMPTY_UI_STATE: UiState = { pinned: [], hidden: [], folded: [], hiddenRuns: [] };
 
 function toggle(list: string[], item: string): string[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];

@@ -6,8 +6,8 @@ vi.hoisted(() => {
   if (!g.navigator) Object.defineProperty(g, 'navigator', { value: { language: 'en' }, configurable: true });
 });
 import type { WorkspaceView } from '../../../shared/contract';
+import { EMPTY_UI_STATE } from '../../../shared/uiState';
 import { useAppStore } from './appStore';
-import { EMPTY_UI_STATE } from './uiStateOps';
 import { accountIdOfView, accountView, dropView, FOLDER_VIEW, swapView, updateViewSource, useViewStore, viewWorkspace } from './viewStore';
 import { useZoomStore } from './zoomStore';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { UiState, WorkspaceView } from '../../../shared/contract';
+import { EMPTY_UI_STATE } from '../../../shared/uiState';
 import { useAppStore, type LoadPhase } from './appStore';
-import { EMPTY_UI_STATE } from './uiStateOps';
 import { useZoomStore } from './zoomStore';
 
 /** `folder`, or `account:<account id>`. */

@@ -1,5 +1,5 @@
-import type { RunView, UiState } from '../../../shared/contract';
-import type { MetricKeyInfo } from '../../../shared/domain';
+import type { RunView, UiState } from './contract';
+import type { MetricKeyInfo } from './domain';
 
 export type SectionKind = 'pinned' | 'namespace' | 'system' | 'media' | 'hidden';
 
@@ -118,4 +118,14 @@ export function foldEntry(section: Pick<SectionModel, 'id' | 'kind'>): string {
 export function isFolded(ui: UiState, section: Pick<SectionModel, 'id' | 'kind'>): boolean {
   const listed = ui.folded.includes(foldEntry(section));
   return section.kind === 'hidden' ? !listed : listed;
+}
+
+/** The first `n` line charts top to bottom, skipping folded sections: what a window opens on. */
+export function leadingCharts(sections: SectionModel[], ui: UiState, n: number): ChartModel[] {
+  const out: ChartModel[] = [];
+  for (const s of sections) {
+    if (out.length >= n) break;
+    if (!isFolded(ui, s)) out.push(...s.charts.slice(0, n - out.length));
+  }
+  return out;
 }

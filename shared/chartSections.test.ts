@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RunView } from '../../../shared/contract';
-import type { MetricKeyInfo, MetricType } from '../../../shared/domain';
-import { EMPTY_UI_STATE } from '../store/uiStateOps';
-import { buildSections, chartModels, foldEntry, HIDDEN_OPEN, isFolded, workspaceKeys } from './sections';
+import type { RunView } from './contract';
+import { EMPTY_UI_STATE } from './uiState';
+import type { MetricKeyInfo, MetricType } from './domain';
+import { buildSections, chartModels, foldEntry, HIDDEN_OPEN, isFolded, leadingCharts, workspaceKeys } from './chartSections';
 
 function key(k: string, type: MetricType = 'line', system = false, chartName: string | null = null): MetricKeyInfo {
   const section = system ? 'system' : k.includes('/') ? k.slice(0, k.indexOf('/')) : 'default';
@@ -11,7 +11,7 @@ function key(k: string, type: MetricType = 'line', system = false, chartName: st
 const sys = (k: string, chartName: string | null) => key(k, 'line', true, chartName);
 
 function run(id: string, keys: MetricKeyInfo[]): RunView {
-  return { info: { id } as RunView['info'], keys };
+  return { info: { id } as RunView['info'], keys, webUrl: null };
 }
 
 const runs = [
@@ -66,6 +66,14 @@ describe('sections', () => {
     const ns = { id: 'hidden', kind: 'namespace' } as const;
     expect(isFolded(EMPTY_UI_STATE, ns)).toBe(false);
     expect(isFolded({ ...EMPTY_UI_STATE, folded: ['hidden'] }, ns)).toBe(true);
+  });
+
+  it('names the first charts a window opens on: pinned first, folded sections and hidden charts skipped', () => {
+    const ids = (ui: typeof EMPTY_UI_STATE, n: number) => leadingCharts(buildSections(runs, ui), ui, n).map((c) => c.id);
+    expect(ids(EMPTY_UI_STATE, 3)).toEqual(['train/loss', 'train/lr', 'epoch']);
+    expect(ids(EMPTY_UI_STATE, 99)).toEqual(['train/loss', 'train/lr', 'epoch', 'val/acc', '__swanlab__.cpu']);
+    expect(ids({ ...EMPTY_UI_STATE, pinned: ['val/acc'], folded: ['train'], hidden: ['epoch'] }, 3)).toEqual(['val/acc', '__swanlab__.cpu']);
+    expect(ids({ ...EMPTY_UI_STATE, hidden: ['epoch'], folded: [HIDDEN_OPEN] }, 99)).toEqual(['train/loss', 'train/lr', 'val/acc', '__swanlab__.cpu', 'epoch']);
   });
 
   it('has no sections without keys', () => {
