@@ -6,11 +6,14 @@ import { parentPort } from 'node:worker_threads';
 import type { MetricType } from '../../../shared/domain';
 import { snapshotTransfers } from './folderSnapshot';
 import { MetricFolderReader } from './metricFolder';
+import { lowerOwnPriority } from './threadPriority';
 
 export interface FolderReadRequest {
   dir: string;
   type: MetricType;
 }
+
+lowerOwnPriority();
 
 parentPort!.on('message', async (req: FolderReadRequest) => {
   try {
