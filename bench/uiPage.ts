@@ -76,13 +76,17 @@ function installMarks(): void {
       const r = p.getBoundingClientRect();
       return r.bottom > 0 && r.top < g.innerHeight;
     });
+    // a chart is drawn only once its data are in (data-series-count): reading back the canvases
+    // of charts still waiting would only load the page being measured
+    const hasData = (p: PanelElement) => p.dataset.seriesCount !== undefined;
     for (const p of inView) {
       const key = p.dataset.metricKey ?? '';
-      if (!(key in marks.paintedAt) && painted(p.querySelector('canvas'))) marks.paintedAt[key] = now;
+      if (!(key in marks.paintedAt) && hasData(p) && painted(p.querySelector('canvas'))) marks.paintedAt[key] = now;
     }
     if (first) {
-      if (!marks.firstPaint && painted(first.querySelector('canvas'))) {
-        marks.firstPaint = now;
+      const firstKey = first.dataset.metricKey ?? '';
+      if (!marks.firstPaint && firstKey in marks.paintedAt) {
+        marks.firstPaint = marks.paintedAt[firstKey];
         marks.firstPaintPreview = first.dataset.preview !== undefined;
       }
       if (marks.firstPaint && !marks.firstExact && exact(first)) marks.firstExact = now;
