@@ -1,9 +1,12 @@
+import type { BrushComponentOption } from 'echarts/components';
 import { useEffect, useRef } from 'react';
 import type { LineChartOption } from './chartOption';
 import { echarts } from './echarts';
 
 interface Props {
   option: LineChartOption;
+  /** The drag-to-zoom component (chartOption.brushOption), added when the pointer first comes over the chart. */
+  brush: BrushComponentOption;
   /** The zoom window the user picked (steps), or null for the whole range. */
   onZoom(window: [number, number] | null): void;
 }
@@ -53,11 +56,17 @@ function drawNext(): void {
  * it would trap scrolling wherever the pointer crosses a chart. Ctrl+wheel is also what a
  * trackpad pinch sends. ChartHeader's "?" (chart.zoomHelp) tells users so.
  */
-export function EChart({ option, onZoom }: Props) {
+export function EChart({ option, brush, onZoom }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const onZoomRef = useRef(onZoom);
   onZoomRef.current = onZoom;
+  const brushRef = useRef(brush);
+  brushRef.current = brush;
+  /** The brush component is on the chart (added on the pointer's first visit). */
+  const brushOn = useRef(false);
+  /** An option has been drawn (the brush needs the chart's x axis). */
+  const drawn = useRef(false);
 
   useEffect(() => {
     const chart = echarts.init(el.current!, undefined, { renderer: 'canvas' });
@@ -70,13 +79,14 @@ export function EChart({ option, onZoom }: Props) {
       if (range && range[1] - range[0] > 0) onZoomRef.current([Math.floor(range[0]), Math.ceil(range[1])]);
     });
     chart.getZr().on('dblclick', () => onZoomRef.current(null));
-    // The drag-to-zoom cursor is taken when the pointer first comes over the chart, not when it
-    // is drawn: the action is another full update of every series (a 50-run chart's first draw
-    // took a third longer), and the brush component keeps it across later options.
-    let brushOn = false;
+    // The drag-to-zoom component and cursor come when the pointer first comes over the chart,
+    // not when it is drawn: each is another full update of every series (a 50-run chart's first
+    // draw took a third longer with the cursor, and the first screen's charts ~7 ms each longer
+    // with the component); the chart keeps both across later options.
     const takeBrush = () => {
-      if (brushOn) return;
-      brushOn = true;
+      if (brushOn.current || !drawn.current) return;
+      brushOn.current = true;
+      chart.setOption({ brush: brushRef.current });
       chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
     };
     chart.getZr().on('mousemove', takeBrush);
@@ -93,8 +103,15 @@ export function EChart({ option, onZoom }: Props) {
 
   useEffect(() => {
     const chart = chartRef.current!;
-    drawSoon(chart, () => chart.setOption(option, { replaceMerge: ['series'] }));
+    drawSoon(chart, () => {
+      chart.setOption(option, { replaceMerge: ['series'] });
+      drawn.current = true;
+    });
   }, [option]);
+
+  useEffect(() => {
+    if (brushOn.current) chartRef.current!.setOption({ brush });
+  }, [brush]);
 
   return <div ref={el} className="echart" />;
 }

@@ -8,7 +8,7 @@ import { useZoomStore } from '../store/zoomStore';
 import { useRunColors } from '../theme/useRunColors';
 import { ChartHeader } from './ChartHeader';
 import { chartLines, type KeyLines, type LegendItem } from './chartLines';
-import { buildLineOption, CHART_PALETTES, stepExtent } from './chartOption';
+import { brushOption, buildLineOption, CHART_PALETTES, stepExtent } from './chartOption';
 import { EChart } from './EChart';
 import type { ChartModel } from '../../../shared/chartSections';
 import { tooltipHtml } from './tooltip';
@@ -98,6 +98,7 @@ export function LineChartPanel({ chart }: { chart: ChartModel }) {
       return typeof step === 'number' ? tooltipHtml(step, lines, stepLabel) : '';
     },
   }), [lines, extent, zoom, theme, stepLabel]);
+  const brush = useMemo(() => brushOption(CHART_PALETTES[theme]), [theme]);
 
   const total = loaded ? whole.reduce((n, d) => n + d!.series.reduce((m, s) => m + s.total, 0), 0) : undefined;
   const error = [...base, ...detail].find((s) => s.error)?.error ?? null;
@@ -121,7 +122,7 @@ export function LineChartPanel({ chart }: { chart: ChartModel }) {
         ) : loaded && lines.length === 0 ? (
           <div className="chart-note">{t('chart.noData')}</div>
         ) : inView && loaded ? (
-          <EChart option={option} onZoom={setZoom} />
+          <EChart option={option} brush={brush} onZoom={setZoom} />
         ) : (
           <div className={`chart-skeleton${inView ? ' loading' : ''}`} />
         )}

@@ -85,6 +85,23 @@ export interface LineOptionInput {
   tooltip: TooltipComponentOption['formatter'];
 }
 
+/**
+ * The drag-to-zoom gesture's component. Not part of buildLineOption: EChart adds it the first
+ * time the pointer comes over a chart, so the first screen's charts are drawn without it.
+ */
+export function brushOption(palette: ChartPalette): BrushComponentOption {
+  return {
+    xAxisIndex: 0,
+    // only a gesture to pick a step range: no series is "brushed" (no visual pass over every point per mouse move)
+    seriesIndex: [],
+    brushType: 'lineX',
+    brushMode: 'single',
+    transformable: false,
+    brushStyle: { color: palette.brush, borderWidth: 0 },
+    outOfBrush: { colorAlpha: 1 },
+  };
+}
+
 /** The ECharts option of one line chart: every run overlaid, x = step, no animation. */
 export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOptionInput): LineChartOption {
   const axisLabel = { color: palette.text, fontSize: 10, formatter: (v: number) => formatCompact(v), hideOverlap: true };
@@ -127,16 +144,6 @@ export function buildLineOption({ runs, extent, zoom, palette, tooltip }: LineOp
       moveOnMouseWheel: false,
       ...(zoom ? { startValue: zoom[0], endValue: zoom[1] } : { start: 0, end: 100 }),
     }],
-    brush: {
-      xAxisIndex: 0,
-      // only a gesture to pick a step range: no series is "brushed" (no visual pass over every point per mouse move)
-      seriesIndex: [],
-      brushType: 'lineX',
-      brushMode: 'single',
-      transformable: false,
-      brushStyle: { color: palette.brush, borderWidth: 0 },
-      outOfBrush: { colorAlpha: 1 },
-    },
     series: runs.map((r) => ({
       id: r.id ?? r.runId,
       name: r.name,
