@@ -4,6 +4,7 @@ import { useAppStore } from '../store/appStore';
 import { useRunColors } from '../theme/useRunColors';
 import { IssueList } from './RunIssues';
 import { RunRow } from './RunRow';
+import { useRunRowText } from './runRowText';
 import './runs.css';
 
 /** The sidebar: every run of the folder, a name filter, show all / none. */
@@ -14,6 +15,7 @@ export function RunList() {
   const selectedRunId = useAppStore((s) => s.selectedRunId);
   const setAllVisible = useAppStore((s) => s.setAllRunsVisible);
   const colors = useRunColors();
+  const rowText = useRunRowText();
   const [filter, setFilter] = useState('');
   const runs = useMemo(() => workspace?.runs ?? [], [workspace]);
   const hidden = useMemo(() => new Set(hiddenRuns), [hiddenRuns]);
@@ -54,6 +56,7 @@ export function RunList() {
             color={colors.get(r.info.id) ?? '#888'}
             visible={!hidden.has(r.info.id)}
             selected={selectedRunId === r.info.id}
+            text={rowText}
           />
         ))}
       </ul>
