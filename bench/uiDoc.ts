@@ -60,7 +60,7 @@ const DESIGN = `### How a big folder opens (issue 3)
   the engine's code is not optimised yet). What took time and was cut: the run colors (O(runs²),
   twice), the brush component in every first draw (now added when the pointer first comes over a
   chart), each run row translating its own texts (now once per list; these last two: 1.67 s vs
-  1.47 s, medians of 7 alternating pairs, better in 6).
+  1.47 s, medians of 7 alternating pairs, better in every pair).
 * **Zoom at 50 runs.** Chart lines are silent (the axis tooltip needs no hit test of 50 polylines
   per mouse move), on their own canvas layer (the pointer and the brush move without redrawing
   them), never "brushed" (no visual pass over every point per mouse move); the drag cursor is taken
