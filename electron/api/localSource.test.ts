@@ -26,18 +26,26 @@ function nextChange(source: LocalSource): Promise<ChangeEvent> {
   });
 }
 
+/** A temp swanlog of `runs` runs (A+C) whose points `log(writer, run)` writes; their ids, in order. */
+async function writeRuns(tag: string, runs: number, log: (w: SwanlogRunWriter, run: number) => void): Promise<{ root: string; ids: string[] }> {
+  const root = path.join(makeTempDir(tag), 'swanlog');
+  temps.push(path.dirname(root));
+  const ids: string[] = [];
+  for (let r = 0; r < runs; r++) {
+    const w = await SwanlogRunWriter.create(root, { name: `run${r}`, generations: ['A', 'C'], autoFlush: false, flushBytes: 1 << 20, startTime: Date.UTC(2026, 0, 1, r) });
+    log(w, r);
+    w.finish();
+    ids.push(w.runFolder);
+  }
+  return { root, ids };
+}
+
 describe('LocalSource.series on a lazily opened folder', () => {
   it('answers previews when the series are not read in time, announces them once read, then answers exactly', async () => {
-    const root = path.join(makeTempDir('preview'), 'swanlog');
-    temps.push(path.dirname(root));
-    const ids: string[] = [];
-    for (let r = 0; r < 3; r++) {
-      const w = await SwanlogRunWriter.create(root, { name: `run${r}`, generations: ['A', 'C'], autoFlush: false, flushBytes: 1 << 20, startTime: Date.UTC(2026, 0, 1, r) });
+    const { root, ids } = await writeRuns('preview', 3, (w) => {
       // a spike between the preview's windows: it must be in the exact answer
       for (let s = 0; s < 20_000; s++) w.log({ 'train/loss': Math.cos(s / 300) + (s === 7_777 ? 100 : 0) });
-      w.finish();
-      ids.push(w.runFolder);
-    }
+    });
     const ws = await LocalWorkspace.open(root, LAZY);
     const source = new LocalSource(ws, false, 0);
     try {
@@ -89,17 +97,11 @@ describe('LocalSource.series on a lazily opened folder', () => {
   });
 
   it('prefetch samples the previews of the charts a window opens on, in the order and with the runs the page shows', async () => {
-    const root = path.join(makeTempDir('prefetch'), 'swanlog');
-    temps.push(path.dirname(root));
-    const ids: string[] = [];
-    for (let r = 0; r < 2; r++) {
-      const w = await SwanlogRunWriter.create(root, { name: `run${r}`, generations: ['A', 'C'], autoFlush: false, flushBytes: 1 << 20, startTime: Date.UTC(2026, 0, 1, r) });
+    const { root, ids } = await writeRuns('prefetch', 2, (w, r) => {
       for (let s = 0; s < 3_000; s++) w.log({ 'a/x': s, 'a/y': -s, 'b/x': s / 2, 'b/y': s * 2 });
       // run0's b/x goes on: more points than series.get's short wait reads
       if (r === 0) for (let s = 3_000; s < 60_000; s++) w.log({ 'b/x': s / 2 });
-      w.finish();
-      ids.push(w.runFolder);
-    }
+    });
     const ws = await LocalWorkspace.open(root, LAZY);
     const source = new LocalSource(ws, false, 10_000);
     const sampled = () => ws.runs.flatMap((r) => ['a/x', 'a/y', 'b/x', 'b/y'].filter((k) => r.sampledTotal(k) !== null).map((k) => `${r.info().name}:${k}`));
