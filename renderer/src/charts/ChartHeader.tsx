@@ -28,8 +28,8 @@ export function ChartHeader({ chart, zoomed, refining = false, onResetZoom }: Pr
     <div className="chart-header">
       <span className="chart-title" title={hover}>{title}</span>
       {refining && (
-        <span className="chart-refining" data-testid="chart-refining" title={t('chart.refiningHint', { defaultValue: 'A coarse preview from sampled points; the exact curve replaces it once every point is read' })}>
-          {t('chart.refining', { defaultValue: 'refining…' })}
+        <span className="chart-refining" data-testid="chart-refining" title={t('chart.refiningHint')}>
+          {t('chart.refining')}
         </span>
       )}
       <span className="chart-actions">
