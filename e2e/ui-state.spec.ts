@@ -66,3 +66,26 @@ test('pinned, hidden and folded charts are remembered for the folder across relo
   await section(page, 'train').getByTestId('section-toggle').click();
   await expect(page.getByTestId('chart-panel')).toHaveCount(total);
 });
+
+test('after a reload the charts are asked for without the remembered hidden runs, even when the UI state answers late', async ({ page, serve, tempDir }) => {
+  const { url } = await serve(copyFixture('swanlog-0.9.7', tempDir()));
+  await page.goto(url);
+  await loaded(chart(page, 'train/loss'));
+  await runRow(page, 'baseline-lr0.1').getByTestId('run-visibility').click();
+  const hidden = (await runRow(page, 'baseline-lr0.1').getAttribute('data-run-id'))!;
+  await expect.poll(async () => (await uiState(page.request, url)).hiddenRuns).toEqual([hidden]);
+
+  // the UI state answers 500 ms late: the charts wait for it rather than ask for every run first
+  await page.route('**/rpc/state.get', async (route) => {
+    await new Promise((r) => setTimeout(r, 500));
+    await route.continue();
+  });
+  const asked: string[][] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/rpc/series.get')) asked.push((JSON.parse(r.postData() ?? '{}') as { runIds?: string[] }).runIds ?? []);
+  });
+  await page.reload();
+  await expect(await loaded(chart(page, 'train/loss'))).toHaveAttribute('data-series-count', '2');
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.filter((ids) => ids.includes(hidden))).toEqual([]);
+});

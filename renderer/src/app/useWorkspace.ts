@@ -1,12 +1,12 @@
 import { useCallback, useEffect } from 'react';
 import type { WorkspaceView } from '../../../shared/contract';
 import { useApi } from '../api/useApi';
-import { unbindUiState } from '../store/uiPersistence';
+import { loadUiState, unbindUiState } from '../store/uiPersistence';
 import { FOLDER_VIEW, updateViewSource, viewWorkspace } from '../store/viewStore';
 import { presentSource, showView } from './viewSwitch';
 
 /**
- * Loads the open folder (and its remembered UI state before the first charts draw) into the
+ * Loads the open folder and its remembered UI state (both before the first charts are laid out) into the
  * folder view — in front, or parked when an account is shown meanwhile. Returns `open(path)`
  * for the desktop app's recent-folders list, `reload()` and `refresh()` (no loading state:
  * coming back to the folder from an account).
@@ -17,7 +17,11 @@ export function useWorkspace(): { open(path: string): void; reload(): void; refr
   const show = useCallback(async (load: () => Promise<WorkspaceView>) => {
     updateViewSource(FOLDER_VIEW, { phase: 'loading', error: null });
     try {
-      presentSource(client, FOLDER_VIEW, await load());
+      const ws = await load();
+      // the folder's pins, folds and hidden runs come before its charts are laid out: otherwise
+      // the first charts are asked for without them (hidden runs too) when state.get is slow
+      const ui = ws.folderKey ? await loadUiState(client, ws.folderKey) : undefined;
+      presentSource(client, FOLDER_VIEW, ws, ui);
     } catch (e) {
       updateViewSource(FOLDER_VIEW, { phase: 'error', error: (e as Error).message ?? String(e) });
     }

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../../shared/client';
-import type { WorkspaceView } from '../../../shared/contract';
+import type { UiState, WorkspaceView } from '../../../shared/contract';
 import { useAppStore } from '../store/appStore';
 import { bindUiState, unbindUiState } from '../store/uiPersistence';
 import { swapView, updateViewSource, useViewStore, viewWorkspace, type ViewKey } from '../store/viewStore';
@@ -19,9 +19,10 @@ export function showView(client: ApiClient, view: ViewKey): void {
 
 /**
  * Shows `ws` as `view`'s source, in front or parked (the answer may arrive after the user
- * switched away). A different source starts unzoomed with no details open.
+ * switched away). A different source starts unzoomed with no details open. `ui`: its UI state,
+ * when the caller asked for it already (else it is loaded now).
  */
-export function presentSource(client: ApiClient, view: ViewKey, ws: WorkspaceView): void {
+export function presentSource(client: ApiClient, view: ViewKey, ws: WorkspaceView, ui?: UiState): void {
   const before = viewWorkspace(view);
   const sameSource = before?.sourceId === ws.sourceId;
   const selected = sameSource ? currentSelection(view) : null;
@@ -34,7 +35,7 @@ export function presentSource(client: ApiClient, view: ViewKey, ws: WorkspaceVie
       if (parked[view]) useViewStore.setState({ parked: { ...parked, [view]: { ...parked[view], zoom: {} } } });
     }
   }
-  if (inFront) void bindUiState(client, ws.folderKey);
+  if (inFront) void bindUiState(client, ws.folderKey, ui);
 }
 
 function currentSelection(view: ViewKey): string | null {
