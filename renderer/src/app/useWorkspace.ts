@@ -6,8 +6,8 @@ import { FOLDER_VIEW, updateViewSource, viewWorkspace } from '../store/viewStore
 import { presentSource, showView } from './viewSwitch';
 
 /**
- * Loads the open folder and its remembered UI state (both before the first charts are laid out) into the
- * folder view — in front, or parked when an account is shown meanwhile. Returns `open(path)`
+ * Loads the open folder and its remembered UI state (both before the first charts are laid out)
+ * into the folder view — in front, or parked when an account is shown meanwhile. Returns `open(path)`
  * for the desktop app's recent-folders list, `reload()` and `refresh()` (no loading state:
  * coming back to the folder from an account).
  */
