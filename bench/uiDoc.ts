@@ -33,7 +33,7 @@ const DESIGN = `### How a big folder opens (issue 3)
   none): the same \`MetricFolderReader\` reads it there and its columns are transferred back, not
   copied; later refreshes follow the folder on the main thread. The two request reads parse on two
   cores and the main thread stays free to answer. Record files are still read on the main thread.
-  Folders under 1 MiB of \`.log\` are read on the main thread (a few ms; a thread's start alone takes
+  Folders whose file names say fewer than 10k points (~1 MB) are read on the main thread (a few ms; a thread's start alone takes
   ~40 ms, which made a small folder's charts previews first). On Linux the reader threads run at nice 10 (\`legacy/threadPriority.ts\`, per thread): on a busy
   CPU the page and the thread answering it go first.
 * **Prefetch.** Once a folder is open (serve start, or \`workspace.open\` in the app) the server

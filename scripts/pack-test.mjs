@@ -76,11 +76,11 @@ try {
     const { LocalWorkspace } = require(${JSON.stringify(join(app, 'dist/electron/swanlog/workspace.js'))});
     const { defaultWorkerScript } = require(${JSON.stringify(join(app, 'dist/electron/swanlog/legacy/folderReadPool.js'))});
     const told = [];
-    LocalWorkspace.open(${JSON.stringify(FIXTURE)}, { readers: { minBytes: 0, log: (m) => told.push(m) } }).then(async (ws) => {
+    LocalWorkspace.open(${JSON.stringify(FIXTURE)}, { readers: { minPoints: 0, log: (m) => told.push(m) } }).then(async (ws) => {
       await ws.loadAll();
       console.log(JSON.stringify({ runs: ws.runs.length, db: ws.roots.every((r) => r.db !== null), worker: defaultWorkerScript() !== null, told }));
     });`;
-  // minBytes 0: the fixture's folders are small, and would be read on the main thread; no ws.close(): idle reader threads must not keep the process alive
+  // minPoints 0: the fixture's folders are small, and would be read on the main thread; no ws.close(): idle reader threads must not keep the process alive
   const run = spawnSync(process.execPath, ['-e', probe], { cwd: tmp, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' }, timeout: 60_000 });
   const opened = run.status === 0 ? JSON.parse(run.stdout) : null;
   check(opened?.runs > 0 && opened.db, `the packaged reader could not open ${FIXTURE} with sql.js: ${run.stderr || run.stdout || run.error}`);

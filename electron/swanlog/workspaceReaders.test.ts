@@ -45,7 +45,7 @@ describe('LocalWorkspace with metric-folder reader threads', () => {
   for (const set of LOCAL_SETS) {
     it(`${set}: every series, media list and run info as read on the main thread`, async () => {
       const before = workerReads();
-      const threads = await LocalWorkspace.open(path.join(FIXTURES_DIR, set), { readers: { size: 2, script, minBytes: 0 } });
+      const threads = await LocalWorkspace.open(path.join(FIXTURES_DIR, set), { readers: { size: 2, script, minPoints: 0 } });
       const here = await LocalWorkspace.open(path.join(FIXTURES_DIR, set), { readers: { size: 0 } });
       try {
         expect(await everything(threads)).toEqual(await everything(here));
@@ -63,7 +63,7 @@ describe('LocalWorkspace with metric-folder reader threads', () => {
     for (let s = 0; s < 1500; s++) w.log({ loss: 1 / (s + 1) });
     w.flush();
     const before = workerReads();
-    const ws = await LocalWorkspace.open(root, { readers: { size: 2, script, minBytes: 0 } });
+    const ws = await LocalWorkspace.open(root, { readers: { size: 2, script, minPoints: 0 } });
     try {
       const run = ws.runs[0];
       expect((await run.series('loss'))!.steps.length).toBe(1500);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricType } from '../../../shared/domain';
-import { defaultPoolSize, FolderReadPool, SMALL_FOLDER_BYTES } from './folderReadPool';
+import { defaultPoolSize, FolderReadPool, SMALL_FOLDER_POINTS } from './folderReadPool';
 import { compiledWorkerScript } from './folderReadWorker.testkit';
 import { LOCAL_SETS, manifest, runDir, tempDir } from './fixtures.testkit';
 import { MetricFolderReader } from './metricFolder';
@@ -15,13 +15,13 @@ let script: string;
 const pools: FolderReadPool[] = [];
 const logged: string[] = [];
 
-/** A pool whose reads are counted: `adopted` is how many answered with a worker's snapshot. Every folder goes to a worker unless `minBytes` says otherwise. */
-function countingPool(size = 2, file: string | null = script, minBytes = 0) {
-  const pool = new FolderReadPool({ size, script: file, log: (m) => logged.push(m), minBytes });
+/** A pool whose reads are counted: `adopted` is how many answered with a worker's snapshot. Every folder goes to a worker unless `minPoints` says otherwise. */
+function countingPool(size = 2, file: string | null = script, minPoints = 0) {
+  const pool = new FolderReadPool({ size, script: file, log: (m) => logged.push(m), minPoints });
   pools.push(pool);
   const counts = { adopted: 0 };
-  const read = async (dir: string, type: MetricType) => {
-    const s = await pool.read(dir, type);
+  const read = async (dir: string, type: MetricType, points: number) => {
+    const s = await pool.read(dir, type, points);
     if (s) counts.adopted++;
     return s;
   };
@@ -144,27 +144,29 @@ describe('FolderReadPool: a first read in a worker thread', () => {
 });
 
 describe('FolderReadPool: small folders', () => {
-  it('reads folders under SMALL_FOLDER_BYTES on the main thread and bigger ones in a worker', async () => {
+  it('reads folders of fewer than SMALL_FOLDER_POINTS points (by their file names) on the main thread, bigger ones in a worker', async () => {
     const dir = tempDir('pool-small');
     let text = '';
     for (let i = 0; i < 1000; i++) text += line(i, String(i / 10));
     for (let f = 1; f <= 3; f++) fs.writeFileSync(path.join(dir, `${f * 1000}.log`), text);
-    const { pool, read, counts } = countingPool(2, script, SMALL_FOLDER_BYTES);
-    expect(await pool.read(dir, 'line')).toBeNull();
-    // 3 files of 1000 points: small for a limit one byte over their size, not for one of their size
-    const bytes = fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
-    const tight = countingPool(2, script, bytes + 1);
-    expect(await tight.pool.read(dir, 'line')).toBeNull();
-    const over = countingPool(2, script, bytes);
+    const small = countingPool(2, script, SMALL_FOLDER_POINTS);
+    await new MetricFolderReader(dir, 'line', small.read).refresh();
+    expect(small.counts.adopted).toBe(0);
+    // 3000.log: 3000 points; small for a limit one over, not for a limit of 3000
+    const tight = countingPool(2, script, 3001);
+    await new MetricFolderReader(dir, 'line', tight.read).refresh();
+    expect(tight.counts.adopted).toBe(0);
+    const over = countingPool(2, script, 3000);
     const reader = new MetricFolderReader(dir, 'line', over.read);
     await reader.refresh();
     expect(over.counts.adopted).toBe(1);
     expect(shown(reader)).toEqual(shown(await inProcess(dir, 'line')));
-    // more files than a small folder has: a worker's, whatever their sizes
+    // files up to 20000.log: a worker's with the default limit, however few lines they hold
     for (let f = 4; f <= 20; f++) fs.writeFileSync(path.join(dir, `${f * 1000}.log`), line(f * 1000, '1'));
-    const many = new MetricFolderReader(dir, 'line', read);
+    const many = new MetricFolderReader(dir, 'line', small.read);
     await many.refresh();
-    expect(counts.adopted).toBe(1);
+    expect(small.counts.adopted).toBe(1);
+    expect(shown(many)).toEqual(shown(await inProcess(dir, 'line')));
   });
 });
 

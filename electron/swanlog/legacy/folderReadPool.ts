@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,27 +13,16 @@ export interface FolderReadPoolOptions {
   script: string | null;
   /** Told once when the workers fail and folders are read on the main thread from then on. */
   log: (msg: string) => void;
-  /** Folders of fewer `.log` bytes are read on the main thread (default SMALL_FOLDER_BYTES). */
-  minBytes?: number;
+  /** Folders expected to hold fewer points are read on the main thread (default SMALL_FOLDER_POINTS). */
+  minPoints?: number;
 }
 
 /**
- * A folder below this is read on the main thread: parsing 1 MiB (~10k points) takes a few ms,
+ * A folder below this is read on the main thread: parsing ~10k points (~1 MB) takes a few ms,
  * less than handing it to a thread, and a first read also starts the thread (~40 ms), which made
  * every chart of a small folder a preview first (series.get waits 50 ms for a read).
  */
-export const SMALL_FOLDER_BYTES = 1 << 20;
-/** SDK files hold 1000 points (~100 KB): a folder of more files is not small, whatever their sizes. */
-const SMALL_FOLDER_FILES = 16;
-
-/** The folder's `.log` files total fewer than `limit` bytes (false when it cannot be listed: the worker will say why). */
-async function smallFolder(dir: string, limit: number): Promise<boolean> {
-  if (limit <= 0) return false;
-  const names = (await readdir(dir).catch(() => null))?.filter((n) => n.endsWith('.log'));
-  if (!names || names.length > SMALL_FOLDER_FILES) return false;
-  const sizes = await Promise.all(names.map((n) => stat(path.join(dir, n)).then((st) => st.size, () => 0)));
-  return sizes.reduce((a, b) => a + b, 0) < limit;
-}
+export const SMALL_FOLDER_POINTS = 10_000;
 
 /** min(2, cores); `$SWANVIEW_READER_THREADS` overrides it (0: metric folders are read on the main thread). */
 export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
@@ -77,9 +65,12 @@ export class FolderReadPool {
     this.off = options.size <= 0 || options.script === null;
   }
 
-  /** A folder's first read in a worker: its snapshot, or null when it is read in-process (small, or no workers). */
-  readonly read = async (dir: string, type: MetricType): Promise<FolderSnapshot | null> => {
-    if (this.off || (await smallFolder(dir, this.options.minBytes ?? SMALL_FOLDER_BYTES))) return null;
+  /**
+   * A folder's first read in a worker: its snapshot, or null when it is read in-process (no
+   * workers, or fewer than `minPoints` expected: `points`, from its file names).
+   */
+  readonly read = (dir: string, type: MetricType, points = Infinity): Promise<FolderSnapshot | null> => {
+    if (this.off || points < (this.options.minPoints ?? SMALL_FOLDER_POINTS)) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.queue.push({ dir, type, resolve });
       this.dispatch();

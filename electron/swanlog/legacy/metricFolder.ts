@@ -13,8 +13,11 @@ const READ_CONCURRENCY = 4;
 /** Folders with at most this many files are checked completely on every refresh (it costs nothing). */
 const SMALL_FOLDER = 16;
 
-/** Does a folder's first read elsewhere (a worker thread): its snapshot, or null to read it here. */
-export type FirstFolderRead = (dir: string, type: MetricType) => Promise<FolderSnapshot | null>;
+/**
+ * Does a folder's first read elsewhere (a worker thread): its snapshot, or null to read it here.
+ * `points`: how many the folder's file names say it holds (small folders are better read here).
+ */
+export type FirstFolderRead = (dir: string, type: MetricType, points: number) => Promise<FolderSnapshot | null>;
 
 /** One file's points read by one refresh, until they are appended to the store in file order. */
 interface FileRead {
@@ -131,11 +134,11 @@ export class MetricFolderReader {
   private async refreshNow(): Promise<{ added: number; rewritten: boolean }> {
     const elsewhere = this.files.size === 0 ? this.firstRead : null;
     this.firstRead = null;
+    const { names, gone } = await this.namesToCheck();
     if (elsewhere) {
-      const s = await elsewhere(this.dir, this.type);
+      const s = await elsewhere(this.dir, this.type, expectedPoints(names));
       if (s) return this.adopt(s);
     }
-    const { names, gone } = await this.namesToCheck();
     for (const name of gone) this.files.delete(name);
     if (gone.length) this.ordered = null;
     const removed = gone.length > 0;
