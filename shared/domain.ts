@@ -9,6 +9,8 @@ export type Generation = 'A' | 'B' | 'C';
 
 /** `killed`: the run claims to be running but nothing was appended for a while (see evidence). */
 export type RunStatus = 'running' | 'finished' | 'crashed' | 'aborted' | 'killed';
+/** Every status, in the order the UI lists them. */
+export const RUN_STATUSES: readonly RunStatus[] = ['running', 'finished', 'crashed', 'aborted', 'killed'];
 
 export type MetricType =
   | 'line' | 'image' | 'audio' | 'text' | 'video' | 'echarts' | 'object3d' | 'molecule' | 'html';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunStatus } from '../../../shared/domain';
+import { RUN_STATUSES, type RunStatus } from '../../../shared/domain';
 import { useApi } from '../api/useApi';
 import { formatLocalTime } from '../runs/formatTime';
 import { browseOf, useAccountsStore } from '../store/accountsStore';
@@ -12,8 +12,6 @@ import {
   allConfigKeys, filterRows, formatConfigValue, nextSort, NO_FILTER, shownConfigColumns, sortRows, stateCounts,
   type RunsFilter, type SortColumn,
 } from './runsTable';
-
-const STATES: RunStatus[] = ['running', 'finished', 'crashed', 'aborted', 'killed'];
 
 function SortHeader({ column, label, sort, onSort, className }: {
   column: SortColumn; label: string; sort: { column: SortColumn; dir: 'asc' | 'desc' }; onSort(c: SortColumn): void; className?: string;
@@ -120,7 +118,7 @@ export function RunsTable({ accountId }: { accountId: string }) {
       <div className="runs-tools" data-testid="runs-tools">
         <SearchBox data-testid="runs-filter-name" label={t('runsTable.filterName')} value={name} onChange={setName} />
         <span className="state-chips" role="group" aria-label={t('runsTable.filterState')}>
-          {STATES.filter((s) => counts.has(s)).map((s) => (
+          {RUN_STATUSES.filter((s) => counts.has(s)).map((s) => (
             <button
               key={s}
               type="button"

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunStatus } from '../../../shared/domain';
+import { RUN_STATUSES, type RunStatus } from '../../../shared/domain';
 
 /** The texts of a run row, the same for every row. */
 export interface RunRowText {
@@ -11,8 +11,6 @@ export interface RunRowText {
   evidence: string;
   status: Record<RunStatus, string>;
 }
-
-const STATUSES: readonly RunStatus[] = ['running', 'finished', 'crashed', 'aborted', 'killed'];
 
 /**
  * Translated once per run list, not per row: 50 rows each asking i18next for their texts were
@@ -26,6 +24,6 @@ export function useRunRowText(): RunRowText {
     openDetails: t('runs.openDetails'),
     unknownTime: t('time.unknown'),
     evidence: t('status.evidence'),
-    status: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<RunStatus, string>,
+    status: Object.fromEntries(RUN_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<RunStatus, string>,
   }), [t]);
 }

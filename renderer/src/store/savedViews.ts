@@ -1,5 +1,5 @@
 import type { CloudProjectView, RequestOf } from '../../../shared/contract';
-import type { RunStatus } from '../../../shared/domain';
+import { RUN_STATUSES } from '../../../shared/domain';
 import type { RunsFilter, RunsSort } from '../accounts/runsTable';
 import { newBrowse, type AccountBrowse, type ProjectSort } from './accountsStore';
 import { readLocal, writeLocal } from './localStore';
@@ -39,11 +39,10 @@ const isStringOrNull = (v: Json): v is string | null => v === null || typeof v =
 const isStrings = (v: Json): v is string[] => Array.isArray(v) && v.every(isString);
 const oneOf = <T extends string>(values: readonly T[]) => (v: Json): v is T => values.includes(v as T);
 
-const STATES: readonly RunStatus[] = ['running', 'finished', 'crashed', 'aborted', 'killed'];
 const PROJECT_SORTS: readonly ProjectSort[] = ['updated', 'created', 'name'];
 
 const isFilter = (v: Json): v is RunsFilter =>
-  isObject(v) && Array.isArray(v.states) && v.states.every(oneOf(STATES)) && isString(v.name) && isString(v.configKey) && isString(v.configValue);
+  isObject(v) && Array.isArray(v.states) && v.states.every(oneOf(RUN_STATUSES)) && isString(v.name) && isString(v.configKey) && isString(v.configValue);
 const isSort = (v: Json): v is RunsSort =>
   isObject(v) && isString(v.column) && /^(state|name|created|config:.*)$/s.test(v.column) && oneOf(['asc', 'desc'])(v.dir);
 const isProjectView = (v: Json): v is CloudProjectView =>
