@@ -12,7 +12,8 @@ import { LoadScheduler, RANK, type LoadPriority } from '../loadScheduler';
 import {
   EMPTY_SERIES, folderDir, folderPreview, loadFolder, newKeySource, normalizeType, refreshProbes, type KeySource, type PreviewSeries,
 } from './keySource';
-import { resolveMediaFile } from './mediaPath';
+import { recordedMediaFile } from './mediaPath';
+import { fullerConsole, fullerMedia, recordErrorLines } from './outputChoice';
 import { DEFAULT_OPEN_OPTIONS, RecordSource, recordFileIn, type RunOpenOptions } from './recordSource';
 import { runInfo } from './runInfo';
 import { servingCopy } from './servingCopy';
@@ -408,27 +409,14 @@ export class LocalRun {
     if (!src || src.info.type === 'line') return null;
     if (src.folder) await loadFolder(this.scheduler, src, 'request');
     await this.ready();
-    const fromLogs = src.folder ? src.folder.mediaPoints() : null;
-    const fromRecord = this.record?.content.media.get(key) ?? null;
-    if (fromLogs && (!fromRecord || fromLogs.length >= fromRecord.length)) return fromLogs;
-    return fromRecord ?? [];
+    return fullerMedia(src.folder ? src.folder.mediaPoints() : null, this.record?.content.media.get(key) ?? null);
   }
 
   /** The file behind media item `name` of `key`, only if the run really recorded it. */
   async mediaFile(key: string, name: string): Promise<string | null> {
     await this.media(key);
     const src = this.keySources.get(key);
-    const lists = [src?.folder?.mediaPoints() ?? [], this.record?.content.media.get(key) ?? []];
-    for (const list of lists) {
-      for (const p of list) {
-        for (const it of p.items) {
-          if (!it.file || path.basename(it.file) !== name) continue;
-          const real = await resolveMediaFile(this.dir, it.file);
-          if (real) return real;
-        }
-      }
-    }
-    return null;
+    return recordedMediaFile(this.dir, [src?.folder?.mediaPoints() ?? [], this.record?.content.media.get(key) ?? []], name);
   }
 
   /** Every point of every key read (the record file too): what opening a folder read before it was lazy. */
@@ -440,9 +428,7 @@ export class LocalRun {
   /** Console lines: console/*.log when the run has them, else the record file's log records. */
   async console(): Promise<ConsoleLine[]> {
     await this.ready();
-    const fromFiles = this.consoleReader?.lines() ?? [];
-    const fromRecord = this.record?.content.logs ?? [];
-    return fromFiles.length >= fromRecord.filter((l) => l.level !== 'error').length ? fromFiles : fromRecord;
+    return fullerConsole(this.consoleReader?.lines() ?? [], this.record?.content.logs ?? []);
   }
 
   hasConsoleFolder(): boolean {
@@ -455,10 +441,7 @@ export class LocalRun {
     if (fromFile) return fromFile;
     if (!this.record) return null;
     await this.ready();
-    const rec = this.record.content;
-    if (rec.finish?.error) return rec.finish.error.split('\n');
-    const errs = rec.logs.filter((l) => l.level === 'error').map((l) => l.text);
-    return errs.length ? errs : null;
+    return recordErrorLines(this.record.content);
   }
 
   recordContent() {

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { MediaPoint } from '../../../shared/domain';
 
 const PLACEHOLDER_MAX = 512;
 const LINK_TEXT = /^\.\.\/[A-Za-z0-9_-]+\/[^/\\\n]+$/;
@@ -28,4 +29,18 @@ export async function resolveMediaFile(runDir: string, relative: string): Promis
     }
   }
   return real;
+}
+
+/** The file behind media item `name` (a file's base name) among `lists`, only if one of them recorded it. */
+export async function recordedMediaFile(runDir: string, lists: MediaPoint[][], name: string): Promise<string | null> {
+  for (const list of lists) {
+    for (const p of list) {
+      for (const it of p.items) {
+        if (!it.file || path.basename(it.file) !== name) continue;
+        const real = await resolveMediaFile(runDir, it.file);
+        if (real) return real;
+      }
+    }
+  }
+  return null;
 }
